@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Citeproc",
+  products: [
+    .library(name: "Citeproc", targets: ["Citeproc", "CiteprocData", "CiteprocReaders"]),
+    .executable(name: "citeproc", targets: ["CiteprocCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The bibliographic data model shared by readers and the engine.
+    .target(name: "CiteprocData"),
+    // Bytes to references: RIS and CSL-JSON. Never sees the engine.
+    .target(name: "CiteprocReaders", dependencies: ["CiteprocData"]),
+    // Styles, locales, the engine and output formats. Never sees RIS.
+    .target(
+      name: "Citeproc",
+      dependencies: ["CiteprocData", "CLibXML2"],
+      plugins: ["EmbedResourcesPlugin"]
+    ),
+    .executableTarget(
+      name: "CiteprocCLI",
+      dependencies: [
+        "Citeproc", "CiteprocReaders",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Build tool: turns Styles/*.csl and Styles/locales/*.xml into Swift string literals.
+    .executableTarget(name: "EmbedResources"),
+    .plugin(
+      name: "EmbedResourcesPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedResources"]
+    ),
+    .testTarget(name: "CiteprocDataTests", dependencies: ["CiteprocData"]),
+    .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders"]),
+    .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

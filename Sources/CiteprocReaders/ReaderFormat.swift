@@ -1,0 +1,7 @@
+import CiteprocData
+
+/// The input formats the readers understand.
+public enum InputFormat: String, Sendable, CaseIterable {
+  case ris
+  case cslJSON = "csl-json"
+}
