@@ -11,8 +11,6 @@ public indirect enum Rendered: Sendable, Hashable {
   case styled(TextFormatting, Rendered)
   /// A bibliography layout block (`display` attribute).
   case display(Display, Rendered)
-  /// A hyperlink around the content (URLs and DOIs), for formats that support links.
-  case link(url: String, Rendered)
 
   public static let empty = Rendered.sequence([])
 
@@ -27,7 +25,7 @@ public indirect enum Rendered: Sendable, Hashable {
     switch self {
     case .text(let s): out += s
     case .sequence(let items): for item in items { item.appendPlainText(to: &out) }
-    case .styled(_, let inner), .display(_, let inner), .link(_, let inner):
+    case .styled(_, let inner), .display(_, let inner):
       inner.appendPlainText(to: &out)
     }
   }
@@ -36,7 +34,7 @@ public indirect enum Rendered: Sendable, Hashable {
     switch self {
     case .text(let s): return s.isEmpty
     case .sequence(let items): return items.allSatisfy(\.isEmpty)
-    case .styled(_, let inner), .display(_, let inner), .link(_, let inner): return inner.isEmpty
+    case .styled(_, let inner), .display(_, let inner): return inner.isEmpty
     }
   }
 }
