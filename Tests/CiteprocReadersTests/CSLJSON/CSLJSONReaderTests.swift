@@ -348,4 +348,26 @@ private func issued(_ date: String) throws -> CSLDate? {
         "in.json:6: warning: 'original-date' has no usable date; ignored",
       ])
   }
+
+  // MARK: - Shared data
+
+  @Test func readsTheSharedItems() throws {
+    guard let bytes = SharedData.bytes("reference-outputs/items.json") else { return }
+    let result = CSLJSONReader().read(bytes, file: "items.json")
+    #expect(result.rejected.isEmpty)
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(5))")
+    #expect(result.references.count == 300)
+    #expect(Set(result.references.map(\.id)).count == 300)
+    #expect(result.references.first?.id == "item000000")
+    #expect(result.references.reduce(0) { $0 + ($1.names["author"]?.count ?? 0) } == 1260)
+    #expect(result.references.reduce(0) { $0 + ($1.names["editor"]?.count ?? 0) } == 171)
+    let second = try #require(result.references.dropFirst().first)
+    #expect(second.type == "article-journal")
+    #expect(
+      second.names["author"]?[4] == Name(family: "Guttenberg", given: "Hans", nonDroppingParticle: "zu"))
+    let first = try #require(result.references.first)
+    #expect(first.names["author"]?[2] == Name(family: "司马", given: "光"))
+    #expect(first.dates["issued"] == CSLDate(year: 2006))
+    #expect(first.fields["page"] == "1936-1959")
+  }
 }
