@@ -27,7 +27,9 @@ let package = Package(
       plugins: ["EmbedResourcesPlugin"]
     ),
     // Reads fixture files of the official CSL processor test suite (for tests and harnesses).
-    .target(name: "CSLTestSuite", dependencies: ["CiteprocData", "CiteprocReaders"]),
+    .target(name: "CSLTestSuite", dependencies: ["CiteprocData", "CiteprocReaders", "Citeproc"]),
+    // Runs the official CSL test suite: `swift run -c release csl-conformance`.
+    .executableTarget(name: "csl-conformance", dependencies: ["CSLTestSuite"]),
     .executableTarget(
       name: "CiteprocCLI",
       dependencies: [

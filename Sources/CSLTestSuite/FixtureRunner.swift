@@ -1,0 +1,90 @@
+import Citeproc
+import CiteprocData
+
+/// Runs one fixture through the engine and produces its output in the suite's format.
+package struct FixtureRunner: Sendable {
+  package var localesDirectory: String?
+
+  package init(localesDirectory: String?) {
+    self.localesDirectory = localesDirectory
+  }
+
+  /// The output of `fixture`, or a description of why it could not run (as `.failure`).
+  package func run(_ fixture: Fixture) -> Result<String, FixtureFailure> {
+    let loaded: LoadedStyle
+    do {
+      loaded = try StyleLoader().load(xml: fixture.csl, file: fixture.name + ".txt")
+    } catch {
+      return .failure(FixtureFailure(message: error.description))
+    }
+    let (locale, _) = LocaleLoader(directory: localesDirectory).locale(for: loaded.style)
+    let processor = Processor(style: loaded.style, locale: locale)
+    let html = HTMLFormat()
+
+    if let steps = fixture.citations {
+      return .success(replay(steps, processor: processor, fixture: fixture, html: html))
+    }
+    var clusters: [CitationCluster] = []
+    if let items = fixture.citationItems {
+      clusters = items.enumerated().map { index, cites in
+        CitationCluster(items: cites.map(Self.citeItem), noteIndex: index + 1)
+      }
+    } else if fixture.mode == .citation {
+      clusters = [CitationCluster(items: fixture.input.map { CiteItem(id: $0.id) })]
+    }
+    let output = processor.render(references: fixture.input, clusters: clusters)
+    switch fixture.mode {
+    case .citation:
+      return .success(output.citations.map { html.string(for: $0) }.joined(separator: "\n"))
+    case .bibliography:
+      return .success(html.bibliography(output.bibliography, layout: processor.bibliographyLayout))
+    }
+  }
+
+  static func citeItem(_ spec: CiteSpec) -> CiteItem {
+    CiteItem(
+      id: spec.id, locator: spec.locator, label: spec.label, prefix: spec.prefix, suffix: spec.suffix,
+      suppressAuthor: spec.suppressAuthor, authorOnly: spec.authorOnly, position: spec.position,
+      nearNote: spec.nearNote ? true : nil)
+  }
+
+  /// Replays the insertion steps; the final document is rendered, and citations that the last step
+  /// added or changed are marked `>>`, the others `..`.
+  private func replay(_ steps: [CitationStep], processor: Processor, fixture: Fixture, html: HTMLFormat) -> String {
+    var known: [String: CitationInsertion] = [:]
+    var previous: [String: String] = [:]
+    var lines: [String] = []
+    var document: [(String, Int)] = []
+    for (stepIndex, step) in steps.enumerated() {
+      known[step.citation.citationID] = step.citation
+      document =
+        step.citationsPre.map { ($0.citationID, $0.noteIndex) } + [(step.citation.citationID, step.citation.noteIndex)]
+        + step.citationsPost.map { ($0.citationID, $0.noteIndex) }
+      let clusters = document.compactMap { id, note -> CitationCluster? in
+        guard let citation = known[id] else { return nil }
+        return CitationCluster(items: citation.items.map(Self.citeItem), noteIndex: note)
+      }
+      let ids = document.map(\.0).filter { known[$0] != nil }
+      let output = processor.render(references: fixture.input, clusters: clusters)
+      let texts = output.citations.map { html.string(for: $0) }
+      if stepIndex == steps.count - 1 {
+        if fixture.mode == .bibliography {
+          return html.bibliography(output.bibliography, layout: processor.bibliographyLayout)
+        }
+        for (index, id) in ids.enumerated() {
+          let text = index < texts.count ? texts[index] : ""
+          let changed = id == step.citation.citationID || previous[id] != text
+          lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
+        }
+      } else {
+        previous = [:]
+        for (index, id) in ids.enumerated() where index < texts.count { previous[id] = texts[index] }
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+package struct FixtureFailure: Error, Sendable {
+  package var message: String
+}
