@@ -154,9 +154,7 @@ private struct MarkdownCollector: LineLaidOut {
   }
 
   /// Appends `text` as its leading spaces, its middle and its trailing spaces.
-  private static func split(
-    _ text: String, style: MarkdownStyle, into line: inout [Stretch]
-  ) {
+  private static func split(_ text: String, style: MarkdownStyle, into line: inout [Stretch]) {
     let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
     guard start != text.endIndex else {
       line.append(Stretch(text: text, style: style))
@@ -171,9 +169,7 @@ private struct MarkdownCollector: LineLaidOut {
   /// Gives a stretch of spaces a property only when the text on both sides has it too, so markup
   /// never begins or ends with a space (pandoc does not accept `*Title *` and drops the spaces at
   /// the edges of `[…]{.smallcaps}`); then joins neighbours of equal style.
-  private static func hoistingSpaces(_ line: [Stretch])
-    -> [Stretch]
-  {
+  private static func hoistingSpaces(_ line: [Stretch]) -> [Stretch] {
     var result: [Stretch] = []
     result.reserveCapacity(line.count)
     let isBlank = line.map { $0.text.allSatisfy(\.isWhitespace) }
