@@ -240,6 +240,10 @@ private struct MarkdownWriter {
   /// ``MarkdownFormat``). `raised` text sits inside `^…^` or `~…~`, where spaces are escaped.
   static func appendEscaped(_ text: String, lineStart: Bool, raised: Bool, to out: inout String) {
     let blockMarkIndex = lineStart ? blockMarkPosition(in: text) : nil
+    if blockMarkIndex == nil, !text.utf8.contains(where: { needsLook($0, raised: raised) }) {
+      out.append(text)
+      return
+    }
     var previous: Character?
     var index = text.startIndex
     while index < text.endIndex {
@@ -267,6 +271,18 @@ private struct MarkdownWriter {
       out.append(character)
       previous = character
       index = next
+    }
+  }
+
+  /// Whether the byte is one that `appendEscaped` may escape.
+  private static func needsLook(_ byte: UInt8, raised: Bool) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "<"),
+      UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "-"):
+      true
+    case UInt8(ascii: " "): raised
+    default: false
     }
   }
 
