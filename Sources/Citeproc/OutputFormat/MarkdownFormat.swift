@@ -154,9 +154,7 @@ private struct MarkdownCollector: LineLaidOut {
   }
 
   /// Appends `text` as its leading spaces, its middle and its trailing spaces.
-  private static func split(
-    _ text: String, style: MarkdownStyle, into line: inout [Stretch]
-  ) {
+  private static func split(_ text: String, style: MarkdownStyle, into line: inout [Stretch]) {
     let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
     guard start != text.endIndex else {
       line.append(Stretch(text: text, style: style))
@@ -171,9 +169,7 @@ private struct MarkdownCollector: LineLaidOut {
   /// Gives a stretch of spaces a property only when the text on both sides has it too, so markup
   /// never begins or ends with a space (pandoc does not accept `*Title *` and drops the spaces at
   /// the edges of `[…]{.smallcaps}`); then joins neighbours of equal style.
-  private static func hoistingSpaces(_ line: [Stretch])
-    -> [Stretch]
-  {
+  private static func hoistingSpaces(_ line: [Stretch]) -> [Stretch] {
     var result: [Stretch] = []
     result.reserveCapacity(line.count)
     let isBlank = line.map { $0.text.allSatisfy(\.isWhitespace) }
@@ -244,6 +240,10 @@ private struct MarkdownWriter {
   /// ``MarkdownFormat``). `raised` text sits inside `^…^` or `~…~`, where spaces are escaped.
   static func appendEscaped(_ text: String, lineStart: Bool, raised: Bool, to out: inout String) {
     let blockMarkIndex = lineStart ? blockMarkPosition(in: text) : nil
+    if blockMarkIndex == nil, !text.utf8.contains(where: { needsLook($0, raised: raised) }) {
+      out.append(text)
+      return
+    }
     var previous: Character?
     var index = text.startIndex
     while index < text.endIndex {
@@ -271,6 +271,18 @@ private struct MarkdownWriter {
       out.append(character)
       previous = character
       index = next
+    }
+  }
+
+  /// Whether the byte is one that `appendEscaped` may escape.
+  private static func needsLook(_ byte: UInt8, raised: Bool) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "<"),
+      UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "-"):
+      true
+    case UInt8(ascii: " "): raised
+    default: false
     }
   }
 
