@@ -27,8 +27,7 @@ public struct CSLJSONReader: Sendable {
     return read(items: items, file: file)
   }
 
-  /// Reads items that were already parsed (for example the INPUT of a test fixture).
-  package func read(items: [JSONNode], file: String) -> ReadResult {
+  private func read(items: [JSONNode], file: String) -> ReadResult {
     var result = ReadResult()
     var takenIDs = Set(items.compactMap { $0.value.members?.last("id").flatMap(idText) })
     var decoder = ItemDecoder(file: file)
@@ -153,11 +152,7 @@ struct ItemDecoder {
       return
     }
     if CSLVariables.dates.contains(variable) {
-      if let date = decodeDate(node, variable: variable) {
-        reference.dates[variable] = date
-      } else {
-        reference.dates[variable] = nil
-      }
+      reference.dates[variable] = decodeDate(node, variable: variable)
       return
     }
     switch node.value {

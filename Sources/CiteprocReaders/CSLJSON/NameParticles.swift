@@ -13,8 +13,8 @@ import CiteprocData
 ///
 /// A part that the data already sets explicitly is never overwritten, and a string made only of
 /// lower-case words ("bell hooks", "de la cruz") is left whole.
-package enum NameParticles {
-  package static func split(_ name: Name) -> Name {
+enum NameParticles {
+  static func split(_ name: Name) -> Name {
     var result = name
     if let given = name.given {
       splitGiven(given, into: &result)
