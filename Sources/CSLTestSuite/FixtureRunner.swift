@@ -37,8 +37,15 @@ package struct FixtureRunner: Sendable {
     case .citation:
       return .success(output.citations.map { html.string(for: $0) }.joined(separator: "\n"))
     case .bibliography:
-      return .success(html.bibliography(output.bibliography, layout: processor.bibliographyLayout))
+      return .success(Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout)))
     }
+  }
+
+  /// The suite's RESULT has no final newline.
+  static func trimmed(_ s: String) -> String {
+    var s = s
+    while s.hasSuffix("\n") { s.removeLast() }
+    return s
   }
 
   static func citeItem(_ spec: CiteSpec) -> CiteItem {
@@ -69,7 +76,7 @@ package struct FixtureRunner: Sendable {
       let texts = output.citations.map { html.string(for: $0) }
       if stepIndex == steps.count - 1 {
         if fixture.mode == .bibliography {
-          return html.bibliography(output.bibliography, layout: processor.bibliographyLayout)
+          return Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout))
         }
         for (index, id) in ids.enumerated() {
           let text = index < texts.count ? texts[index] : ""
