@@ -7,11 +7,13 @@ struct RenderSession {
   var warnings: [Diagnostic] = []
 
   /// Item index by id (first occurrence wins).
-  private var indexByID: [String: Int] = [:]
+  var indexByID: [String: Int] = [:]
   /// Items in order of first citation (all items when nothing is cited).
-  private var registered: [Int] = []
-  private var citationNumber: [Int: Int] = [:]
-  private var contexts: [Int: CiteContext] = [:]
+  var registered: [Int] = []
+  var citationNumber: [Int: Int] = [:]
+  /// Per-item disambiguation results (year-suffix, extra names, given-name levels, the
+  /// `disambiguate` condition), filled in by `disambiguate()`.
+  var disambiguation: [Int: CiteContext] = [:]
 
   init(processor: Processor, references: [Reference], clusters: [CitationCluster]) {
     self.processor = processor
@@ -27,6 +29,7 @@ struct RenderSession {
   mutating func run() -> DocumentOutput {
     register()
     assignNumbers()
+    disambiguate()
     let citations = renderClusters()
     let bibliography = renderBibliography()
     return DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
@@ -78,8 +81,8 @@ struct RenderSession {
     }
   }
 
-  private func baseContext(_ index: Int) -> CiteContext {
-    var context = CiteContext()
+  func baseContext(_ index: Int) -> CiteContext {
+    var context = disambiguation[index] ?? CiteContext()
     context.citationNumber = citationNumber[index]
     return context
   }
@@ -156,6 +159,15 @@ struct RenderSession {
     return output
   }
 
+  /// One rendered cite of a cluster, before cites are joined (and collapsed).
+  struct RenderedCite {
+    var item: CiteItem
+    var index: Int
+    var context: CiteContext
+    /// The layout output for the cite, without the layout's affixes.
+    var node: Node
+  }
+
   private func renderCluster(_ cites: [(CiteItem, Int, CiteContext)]) -> Rendered {
     var ordered = cites
     if !style.citation.sort.isEmpty {
@@ -165,7 +177,7 @@ struct RenderSession {
       ordered = processor.sortedIndices(values, keys: style.citation.sort).map { cites[$0] }
     }
     let layout = style.citation.layout
-    var nodes: [Node] = []
+    var rendered: [RenderedCite] = []
     for (item, index, context) in ordered {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
@@ -179,9 +191,9 @@ struct RenderSession {
       if let prefix = item.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
       parts.append(node)
       if let suffix = item.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
-      nodes.append(.sequence(parts))
+      rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
-    let joined = join(nodes, delimiter: layout.delimiter)
+    let joined = joinCites(rendered)
     return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
   }
 
