@@ -73,7 +73,19 @@ enum RISTags {
     return tags
   }()
 
-  /// Tags that hold one value per record; a second occurrence inside a collapsed line is treated as text.
+  /// Tags that are spellings of the same thing (`T1` and `TI`, `A1` and `AU`, `N2` and `AB`) share a
+  /// group, so that a second spelling inside a collapsed line is not taken for a new tag.
+  static func group(_ tag: String) -> String {
+    switch tag {
+    case "T1", "CT": return "TI"
+    case "A1": return "AU"
+    case "N2": return "AB"
+    default: return tag
+    }
+  }
+
+  /// Tags that may occur more than once per record. Any other tag seen a second time inside a
+  /// collapsed line is treated as text.
   static let repeatable: Set<String> = [
     "AU", "A1", "A2", "A3", "A4", "ED", "KW", "UR", "N1", "SN", "L1", "L2", "L3", "L4", "AD", "C3",
     "M1", "U1", "U2", "U3", "U4", "U5", "DB", "LK",
