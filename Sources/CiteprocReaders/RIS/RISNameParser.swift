@@ -13,7 +13,7 @@ import CiteprocData
 enum RISNameParser {
   /// The names in one tag value; several names separated by `;` are split.
   static func parse(_ raw: String) -> [Name] {
-    if raw.contains(";") {
+    if raw.utf8.contains(UInt8(ascii: ";")) {
       return raw.split(separator: ";").compactMap { parseOne(String($0)) }
     }
     return parseOne(raw).map { [$0] } ?? []
@@ -25,7 +25,7 @@ enum RISNameParser {
     while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
     while let first = text.first, first == "," || first == " " { text.removeFirst() }
     guard !text.isEmpty else { return nil }
-    if text.contains(",") { return parseInverted(text) }
+    if text.utf8.contains(UInt8(ascii: ",")) { return parseInverted(text) }
     return parseDirect(text)
   }
 
