@@ -56,6 +56,10 @@ case "$engine" in
         echo "swift build failed:"; tail -20 "$work/build.log"; exit 2; }
       CITEPROC="$(cd "$root" && swift build --show-bin-path)/citeproc"
     fi
+    if ! "$CITEPROC" format --help >/dev/null 2>&1 || ! "$CITEPROC" --help 2>&1 | grep -q format; then
+      echo "$CITEPROC has no 'format' command yet; try --engine pandoc"
+      exit 2
+    fi
     inputs=("$shared"/ris-samples/*.ris "$shared/reference-outputs/items.json" "$root/Scripts/style-cases.json")
     ;;
   pandoc)
@@ -97,11 +101,18 @@ render() {
 # compare LABEL OURS_FILE THEIRS_FILE: counts identical and different lines (records).
 total_same=0
 total_diff=0
+empty_outputs=0
 compare() {
   local label=$1 a b i same=0 diff=0 n
   mapfile -t a <"$2"
   mapfile -t b <"$3"
   n=${#a[@]}; [ ${#b[@]} -gt "$n" ] && n=${#b[@]}
+  if [ "$n" -eq 0 ]; then
+    # Every input holds records, so no output at all means the engine failed.
+    printf '  %-60s NO OUTPUT from either style\n' "$label"
+    empty_outputs=$((empty_outputs + 1))
+    return
+  fi
   for ((i = 0; i < n; i++)); do
     if [ "${a[i]-<missing>}" == "${b[i]-<missing>}" ]; then
       same=$((same + 1))
@@ -143,6 +154,7 @@ for pair in "${pairs[@]}"; do
     $((total_same - before_same)) $((total_diff - before_diff))
 done
 [ "$total_diff" -gt 0 ] && failures=$((failures + 1))
+[ "$empty_outputs" -gt 0 ] && failures=$((failures + 1))
 
 # ---------------------------------------------------------------- the seed against STYLES.md
 
@@ -191,5 +203,5 @@ for seed in "${seeds[@]}"; do
   fi
 done
 
-echo "== records: identical $total_same, different $total_diff; failed checks: $failures"
+echo "== records: identical $total_same, different $total_diff, comparisons without output $empty_outputs; failed checks: $failures"
 [ "$failures" -eq 0 ]
