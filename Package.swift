@@ -26,6 +26,8 @@ let package = Package(
       dependencies: ["CiteprocData", "CLibXML2"],
       plugins: ["EmbedResourcesPlugin"]
     ),
+    // Reads fixture files of the official CSL processor test suite (for tests and harnesses).
+    .target(name: "CSLTestSuite", dependencies: ["CiteprocData", "CiteprocReaders"]),
     .executableTarget(
       name: "CiteprocCLI",
       dependencies: [
@@ -43,6 +45,8 @@ let package = Package(
     .testTarget(name: "CiteprocDataTests", dependencies: ["CiteprocData"]),
     .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders"]),
     .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders"]),
+    .testTarget(
+      name: "CSLTestSuiteTests", dependencies: ["CSLTestSuite", "CiteprocData", "CiteprocReaders"]),
   ],
   swiftLanguageModes: [.v6]
 )

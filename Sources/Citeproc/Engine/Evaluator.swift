@@ -1,0 +1,268 @@
+import CiteprocData
+
+/// Whether an element's output depended on variables (for group suppression).
+enum VariableUse: Sendable {
+  /// No variable was asked for (terms, values).
+  case none
+  /// At least one variable was asked for and none had a value.
+  case empty
+  /// At least one variable was asked for and had a value.
+  case rendered
+
+  func combined(with other: VariableUse) -> VariableUse {
+    switch (self, other) {
+    case (.rendered, _), (_, .rendered): return .rendered
+    case (.empty, _), (_, .empty): return .empty
+    default: return .none
+    }
+  }
+}
+
+/// Evaluates a compiled render tree against one reference.
+struct Evaluator {
+  let reference: Reference
+  let locale: Locale
+  let style: Style
+  let mode: RenderMode
+  /// Whether this is the citation layout (for et-al-subsequent and position conditions).
+  let inCitation: Bool
+  var cite: CiteContext
+  /// Variables already used as substitutes: suppressed for the rest of this output.
+  var suppressed: Set<String> = []
+  /// Overrides for sort keys (names-min and friends).
+  var sortNameOverrides: SortKey?
+  /// Set while rendering names for a sort key, or for disambiguation comparisons.
+  var namesCount: Int?
+  /// Whether the year-suffix goes after the first rendered year (the style does not place the
+  /// `year-suffix` variable itself).
+  var appendsYearSuffix = false
+  var yearSuffixRendered = false
+
+  init(
+    reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
+    cite: CiteContext = CiteContext()
+  ) {
+    self.reference = reference
+    self.locale = locale
+    self.style = style
+    self.mode = mode
+    self.inCitation = inCitation
+    self.cite = cite
+  }
+
+  mutating func render(_ elements: [RenderElement]) -> (Node, VariableUse) {
+    var nodes: [Node] = []
+    var use = VariableUse.none
+    for element in elements {
+      let (node, elementUse) = render(element)
+      nodes.append(node)
+      use = use.combined(with: elementUse)
+    }
+    return (.sequence(nodes), use)
+  }
+
+  mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    switch element {
+    case .text(let text): return renderText(text)
+    case .date(let date): return renderDate(date)
+    case .number(let number): return renderNumber(number)
+    case .names(let names): return renderNames(names)
+    case .label(let label): return (renderLabel(label), .none)
+    case .group(let group): return renderGroup(group)
+    case .choose(let choose):
+      return render(chooseBranch(choose))
+    }
+  }
+
+  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
+    var nodes: [Node] = []
+    var use = VariableUse.none
+    for child in group.children {
+      let (node, childUse) = render(child)
+      nodes.append(node)
+      use = use.combined(with: childUse)
+    }
+    if use == .empty { return (.empty, .empty) }
+    let joined = join(nodes, delimiter: group.delimiter)
+    if joined.isEmpty { return (.empty, use) }
+    return (joined.decorated(group.decorations), use)
+  }
+
+  // MARK: text
+
+  private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
+    switch text.source {
+    case .value(let value):
+      return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
+    case .term(let name, let form, let plural):
+      let term = locale.text(name, form: form, plural: plural)
+      return (finishText(.text(term), text.decorations), .none)
+    case .macro(_, let body):
+      let (node, use) = render(body)
+      if node.isEmpty { return (.empty, use) }
+      return (finishText(node, text.decorations), use)
+    case .variable(let name, let form):
+      guard let node = variableText(name, form: form) else { return (.empty, .empty) }
+      var d = text.decorations
+      if name == "citation-number" {
+        return (.tagged(.citationNumber, finishText(node, d)), .rendered)
+      }
+      if name == "year-suffix" {
+        return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
+      }
+      return (finishText(node, d), .rendered)
+    }
+  }
+
+  /// Applies strip-periods, text-case and the other decorations to rendered text.
+  func finishText(_ node: Node, _ d: Decorations) -> Node {
+    var node = node
+    if d.stripPeriods { node = node.strippingPeriods() }
+    if let textCase = d.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    return node.decorated(d)
+  }
+
+  /// The text of an ordinary variable (with its special cases), or nil when it is empty or
+  /// suppressed.
+  mutating func variableText(_ name: String, form: TermForm) -> Node? {
+    if suppressed.contains(name) { return nil }
+    switch name {
+    case "citation-number":
+      guard let n = cite.citationNumber else { return nil }
+      return .text(String(n))
+    case "first-reference-note-number":
+      guard let n = cite.firstReferenceNoteNumber, mode != .bibliography else { return nil }
+      return .text(String(n))
+    case "year-suffix":
+      return cite.yearSuffix.map { .text($0) }
+    case "locator":
+      guard let locator = cite.locator, !locator.isEmpty, mode != .bibliography else { return nil }
+      return RichText.parse(locator.replacingHyphens(in: locale))
+    case "page":
+      guard let page = reference.field("page") else { return nil }
+      return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "title", "container-title", "collection-title":
+      if form == .short, let short = reference.field(name + "-short") {
+        return RichText.parse(short)
+      }
+      if name == "container-title", form == .short, let short = reference.field("journalAbbreviation") {
+        return RichText.parse(short)
+      }
+    default:
+      break
+    }
+    if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
+    guard let value = reference.field(name) else { return nil }
+    if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
+    return RichText.parse(value)
+  }
+
+  // MARK: label
+
+  mutating func renderLabel(_ label: LabelElement) -> Node {
+    guard let (text, _) = labelText(label, variable: label.variable) else { return .empty }
+    return finishText(.text(text), label.decorations)
+  }
+
+  /// The term text for a label of `variable`, choosing singular or plural.
+  func labelText(_ label: LabelElement, variable: String) -> (String, Bool)? {
+    let termName: String
+    let value: String?
+    switch variable {
+    case "locator":
+      guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return nil }
+      termName = cite.label ?? "page"
+      value = locator
+    case "page":
+      termName = "page"
+      value = reference.field("page")
+    default:
+      termName = variable
+      value = reference.field(variable)
+    }
+    guard let value, !suppressed.contains(variable) else { return nil }
+    let plural: Bool
+    switch label.plural {
+    case .always: plural = true
+    case .never: plural = false
+    case .contextual:
+      plural = variable == "number-of-pages" || variable == "number-of-volumes"
+        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(value))
+        : NumberParser.isPlural(value)
+    }
+    guard let term = locale.term(termName, form: label.form) else { return nil }
+    let text = term.text(plural: plural)
+    if text.isEmpty { return nil }
+    return (text, plural)
+  }
+
+  // MARK: choose
+
+  func chooseBranch(_ choose: ChooseElement) -> [RenderElement] {
+    for branch in choose.branches where evaluate(branch) { return branch.body }
+    return choose.elseBody
+  }
+
+  private func evaluate(_ branch: ChooseElement.Branch) -> Bool {
+    var results: [Bool] = []
+    for condition in branch.conditions { results.append(test(condition)) }
+    switch branch.match {
+    case .all: return results.allSatisfy { $0 }
+    case .any: return results.contains(true)
+    case .none: return !results.contains(true)
+    }
+  }
+
+  private func test(_ condition: ChooseElement.Condition) -> Bool {
+    switch condition {
+    case .disambiguate(let value):
+      return cite.disambiguate == value
+    case .isNumeric(let variable):
+      guard let value = numericCandidate(variable) else { return false }
+      return NumberParser.isNumeric(value)
+    case .isUncertainDate(let variable):
+      return reference.dates[variable]?.circa ?? false
+    case .locator(let type):
+      guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
+      return (cite.label ?? "page") == type
+    case .position(let position):
+      guard inCitation, mode != .bibliography else { return false }
+      switch position {
+      case .first: return cite.position == .first
+      case .subsequent: return cite.position >= .subsequent
+      case .ibid: return cite.position >= .ibid
+      case .ibidWithLocator: return cite.position == .ibidWithLocator
+      case .nearNote: return cite.nearNote && cite.position >= .subsequent
+      }
+    case .type(let type):
+      return reference.type == type
+    case .variable(let variable):
+      return hasVariable(variable)
+    }
+  }
+
+  private func numericCandidate(_ variable: String) -> String? {
+    switch variable {
+    case "locator": return mode == .bibliography ? nil : cite.locator
+    case "citation-number": return cite.citationNumber.map(String.init)
+    case "first-reference-note-number": return cite.firstReferenceNoteNumber.map(String.init)
+    default: return reference.field(variable)
+    }
+  }
+
+  func hasVariable(_ variable: String) -> Bool {
+    if suppressed.contains(variable) { return false }
+    switch variable {
+    case "locator": return mode != .bibliography && !(cite.locator ?? "").isEmpty
+    case "citation-number": return cite.citationNumber != nil
+    case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
+    case "year-suffix": return cite.yearSuffix != nil
+    default: return reference.has(variable)
+    }
+  }
+}
+
+extension String {
+  /// Locators and page numbers use the locale's page-range delimiter for hyphens between numbers.
+  func replacingHyphens(in locale: Locale) -> String { self }
+}

@@ -1,0 +1,124 @@
+/// The engine's working tree, before quotes and punctuation are resolved into ``Rendered``.
+indirect enum Node: Sendable, Hashable {
+  case text(String)
+  case sequence([Node])
+  case styled(TextFormatting, Node)
+  case quoted(Node)
+  case display(Display, Node)
+  /// Text that text-case transformations must leave alone (`<span class="nocase">`).
+  case noCase(Node)
+  /// Marks output that came from a given part of the reference (for passes such as
+  /// subsequent-author-substitute, collapsing and suppress-author).
+  case tagged(NodeTag, Node)
+
+  static let empty = Node.sequence([])
+
+  var isEmpty: Bool {
+    switch self {
+    case .text(let s): return s.isEmpty
+    case .sequence(let items): return items.allSatisfy(\.isEmpty)
+    case .styled(_, let inner), .quoted(let inner), .display(_, let inner), .noCase(let inner),
+      .tagged(_, let inner):
+      return inner.isEmpty
+    }
+  }
+
+  var plainText: String {
+    var out = ""
+    appendPlainText(&out)
+    return out
+  }
+
+  private func appendPlainText(_ out: inout String) {
+    switch self {
+    case .text(let s): out += s
+    case .sequence(let items): for item in items { item.appendPlainText(&out) }
+    case .quoted(let inner): out += "\u{201C}"; inner.appendPlainText(&out); out += "\u{201D}"
+    case .styled(_, let inner), .display(_, let inner), .noCase(let inner), .tagged(_, let inner):
+      inner.appendPlainText(&out)
+    }
+  }
+
+  /// Wraps in affixes and formatting the way CSL orders them: formatting applies inside the affixes
+  /// (affixes are not formatted), quotes inside the affixes, display around everything.
+  func decorated(_ d: Decorations, quoteAllowed: Bool = true) -> Node {
+    if isEmpty { return self }
+    var node = self
+    if d.quotes && quoteAllowed { node = .quoted(node) }
+    if !d.formatting.isEmpty { node = .styled(d.formatting, node) }
+    if !d.prefix.isEmpty || !d.suffix.isEmpty {
+      var parts: [Node] = []
+      if !d.prefix.isEmpty { parts.append(.text(d.prefix)) }
+      parts.append(node)
+      if !d.suffix.isEmpty { parts.append(.text(d.suffix)) }
+      node = .sequence(parts)
+    }
+    if let display = d.display { node = .display(display, node) }
+    return node
+  }
+
+  /// Finds the first node tagged `tag` (depth first).
+  func first(tagged tag: NodeTag) -> Node? {
+    switch self {
+    case .text: return nil
+    case .tagged(let t, let inner):
+      if t == tag { return inner }
+      return inner.first(tagged: tag)
+    case .sequence(let items):
+      for item in items { if let found = item.first(tagged: tag) { return found } }
+      return nil
+    case .styled(_, let inner), .quoted(let inner), .display(_, let inner), .noCase(let inner):
+      return inner.first(tagged: tag)
+    }
+  }
+
+  /// Replaces the first node tagged `tag` (depth first); returns nil when there is none.
+  func replacingFirst(tagged tag: NodeTag, with transform: (Node) -> Node) -> Node? {
+    switch self {
+    case .text: return nil
+    case .tagged(let t, let inner):
+      if t == tag { return transform(inner) }
+      return inner.replacingFirst(tagged: tag, with: transform).map { .tagged(t, $0) }
+    case .sequence(var items):
+      for index in items.indices {
+        if let replaced = items[index].replacingFirst(tagged: tag, with: transform) {
+          items[index] = replaced
+          return .sequence(items)
+        }
+      }
+      return nil
+    case .styled(let f, let inner):
+      return inner.replacingFirst(tagged: tag, with: transform).map { .styled(f, $0) }
+    case .quoted(let inner):
+      return inner.replacingFirst(tagged: tag, with: transform).map { .quoted($0) }
+    case .display(let d, let inner):
+      return inner.replacingFirst(tagged: tag, with: transform).map { .display(d, $0) }
+    case .noCase(let inner):
+      return inner.replacingFirst(tagged: tag, with: transform).map { .noCase($0) }
+    }
+  }
+}
+
+enum NodeTag: Sendable, Hashable {
+  /// The first `cs:names` output of a cite or entry.
+  case names
+  /// A date's year (for collapsing and year-suffix).
+  case year
+  case yearSuffix
+  case citationNumber
+  /// Output of the layout before affixes (for collapsing).
+  case cite
+}
+
+/// Joins non-empty nodes with a delimiter.
+func join(_ nodes: [Node], delimiter: String) -> Node {
+  let parts = nodes.filter { !$0.isEmpty }
+  if parts.count <= 1 || delimiter.isEmpty { return parts.count == 1 ? parts[0] : .sequence(parts) }
+  var result: [Node] = []
+  result.reserveCapacity(parts.count * 2)
+  for (index, part) in parts.enumerated() {
+    if index > 0 { result.append(.text(delimiter)) }
+    result.append(part)
+  }
+  return .sequence(result)
+}

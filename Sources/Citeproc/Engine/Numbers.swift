@@ -1,0 +1,309 @@
+import CiteprocData
+
+/// Recognises numeric content the way CSL defines it: numbers with optional letter affixes
+/// ("D2", "2b"), separated by commas, hyphens, en dashes, ampersands or "and".
+enum NumberParser {
+  enum Token: Equatable {
+    case number(prefix: String, value: Int, suffix: String, text: String)
+    case separator(String)
+    case other(String)
+  }
+
+  /// Splits a value into numbers and separators; nil when it is not numeric content.
+  static func tokens(_ value: String) -> [Token]? {
+    let scalars = Array(value.unicodeScalars)
+    var tokens: [Token] = []
+    var index = 0
+    var expectNumber = true
+    func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{00A0}" || s == "\t" }
+    while index < scalars.count {
+      if expectNumber {
+        var start = index
+        while start < scalars.count && isSpace(scalars[start]) { start += 1 }
+        var end = start
+        while end < scalars.count && !isSpace(scalars[end]) && !isSeparator(scalars[end]) { end += 1 }
+        guard end > start else { return nil }
+        let word = String(String.UnicodeScalarView(scalars[start..<end]))
+        guard let number = parseNumber(word) else { return nil }
+        tokens.append(number)
+        index = end
+        expectNumber = false
+      } else {
+        var end = index
+        while end < scalars.count && (isSpace(scalars[end]) || isSeparator(scalars[end])) { end += 1 }
+        var separator = String(String.UnicodeScalarView(scalars[index..<end]))
+        // "and" as a separator word.
+        if separator.trimmingSpaces.isEmpty {
+          let rest = String(String.UnicodeScalarView(scalars[end...]))
+          if rest.hasPrefix("and ") {
+            separator += "and "
+            end += 4
+            while end < scalars.count && isSpace(scalars[end]) { end += 1 }
+          } else {
+            return nil
+          }
+        }
+        guard end < scalars.count else { return nil }
+        tokens.append(.separator(separator))
+        index = end
+        expectNumber = true
+      }
+    }
+    return tokens.isEmpty || expectNumber ? nil : tokens
+  }
+
+  private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+    s == "," || s == "-" || s == "\u{2013}" || s == "&"
+  }
+
+  private static func parseNumber(_ word: String) -> Token? {
+    var prefix = ""
+    var digits = ""
+    var suffix = ""
+    for ch in word {
+      if ch.isASCII && ch.isNumber {
+        guard suffix.isEmpty else { return nil }
+        digits.append(ch)
+      } else if ch.isLetter {
+        if digits.isEmpty { prefix.append(ch) } else { suffix.append(ch) }
+      } else {
+        return nil
+      }
+    }
+    guard !digits.isEmpty, let value = Int(digits.prefix(18)) else { return nil }
+    return .number(prefix: prefix, value: value, suffix: suffix, text: word)
+  }
+
+  static func isNumeric(_ value: String) -> Bool {
+    tokens(value.trimmingSpaces) != nil
+  }
+
+  /// Whether a label for this value should be plural: more than one number.
+  static func isPlural(_ value: String) -> Bool {
+    if let tokens = tokens(value.trimmingSpaces) {
+      return tokens.filter { if case .number = $0 { return true } else { return false } }.count > 1
+    }
+    // Not numeric: plural when it looks like a list or range of anything.
+    let trimmed = value.trimmingSpaces
+    return trimmed.contains("\u{2013}") || trimmed.contains(" - ") || trimmed.contains("-")
+      && trimmed.split(separator: "-").count > 1 && !trimmed.contains(" ")
+  }
+}
+
+extension Evaluator {
+  mutating func renderNumber(_ number: NumberElement) -> (Node, VariableUse) {
+    guard !suppressed.contains(number.variable) else { return (.empty, .empty) }
+    let raw: String?
+    switch number.variable {
+    case "locator": raw = mode == .bibliography ? nil : cite.locator
+    case "citation-number": raw = cite.citationNumber.map(String.init)
+    case "first-reference-note-number": raw = cite.firstReferenceNoteNumber.map(String.init)
+    default: raw = reference.field(number.variable)
+    }
+    guard let raw, !raw.isEmpty else { return (.empty, .empty) }
+    let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
+    var node = Node.text(text)
+    if number.variable == "citation-number" { node = .tagged(.citationNumber, finishText(node, number.decorations)) }
+    else { node = finishText(node, number.decorations) }
+    return (node, .rendered)
+  }
+}
+
+/// Renders numbers as ordinals, long ordinals and roman numerals using locale terms.
+struct NumberFormatter {
+  let locale: Locale
+
+  func format(_ raw: String, form: NumberElement.Form, variable: String) -> String {
+    let trimmed = raw.trimmingSpaces
+    guard let tokens = NumberParser.tokens(trimmed) else { return trimmed }
+    let gender = locale.term(variable)?.gender
+    var out = ""
+    for token in tokens {
+      switch token {
+      case .number(let prefix, let value, let suffix, let text):
+        if !prefix.isEmpty || !suffix.isEmpty || form == .numeric {
+          out += form == .numeric ? String(text) : text
+        } else {
+          switch form {
+          case .numeric: out += String(value)
+          case .ordinal: out += ordinal(value, gender: gender)
+          case .longOrdinal: out += longOrdinal(value, gender: gender)
+          case .roman: out += Self.roman(value)
+          }
+        }
+      case .separator(let s):
+        let core = s.trimmingSpaces
+        if core == "-" || core == "\u{2013}" {
+          out += locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+        } else if core == "&" {
+          out += " & "
+        } else if core == "," {
+          out += ", "
+        } else {
+          out += s
+        }
+      case .other(let s):
+        out += s
+      }
+    }
+    return out
+  }
+
+  func ordinal(_ value: Int, gender: Gender?) -> String {
+    let terms = locale.ordinalTerms(gender: gender)
+    if terms.isEmpty { return String(value) }
+    var lookup: [String: Term] = [:]
+    for (name, term) in terms { lookup[name] = term }
+    // Two-digit terms win over one-digit terms.
+    let lastTwo = value % 100
+    for n in 10...99 {
+      let name = String(format2(n))
+      guard let term = lookup["ordinal-\(name)"] else { continue }
+      let matches: Bool
+      switch term.match ?? .lastTwoDigits {
+      case .wholeNumber: matches = value == n
+      default: matches = lastTwo == n
+      }
+      if matches { return String(value) + term.single }
+    }
+    for n in 0...9 {
+      guard let term = lookup["ordinal-0\(n)"] else { continue }
+      let matches: Bool
+      switch term.match ?? .lastDigit {
+      case .wholeNumber: matches = value == n
+      case .lastTwoDigits: matches = lastTwo == n
+      case .lastDigit: matches = value % 10 == n
+      }
+      if matches { return String(value) + term.single }
+    }
+    if let term = lookup["ordinal"] { return String(value) + term.single }
+    return String(value)
+  }
+
+  func longOrdinal(_ value: Int, gender: Gender?) -> String {
+    if value >= 1 && value <= 10 {
+      let name = "long-ordinal-" + format2(value)
+      if let term = locale.term(name, gender: gender) { return term.single }
+    }
+    return ordinal(value, gender: gender)
+  }
+
+  private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+  static func roman(_ value: Int) -> String {
+    guard value > 0 && value < 4000 else { return String(value) }
+    let table: [(Int, String)] = [
+      (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+      (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ]
+    var n = value
+    var out = ""
+    for (amount, symbol) in table {
+      while n >= amount {
+        out += symbol
+        n -= amount
+      }
+    }
+    return out
+  }
+}
+
+/// Page ranges in the formats of `page-range-format`.
+enum PageRange {
+  static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
+    let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    // Several ranges separated by commas or ampersands are handled one by one.
+    var out = ""
+    var current = ""
+    for ch in value {
+      if ch == "," || ch == "&" {
+        out += formatOne(current, format, delimiter: delimiter) + String(ch)
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    out += formatOne(current, format, delimiter: delimiter)
+    return out
+  }
+
+  private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)
+    -> String
+  {
+    let leading = String(raw.prefix { $0 == " " })
+    let trailing = String(raw.reversed().prefix { $0 == " " })
+    let text = raw.trimmingSpaces
+    // Split at a single hyphen or en dash (runs of hyphens count as one).
+    guard let dash = text.firstIndex(where: { $0 == "-" || $0 == "\u{2013}" }) else { return raw }
+    let first = String(text[..<dash]).trimmingSpaces
+    var afterDash = text[text.index(after: dash)...]
+    while afterDash.first == "-" || afterDash.first == "\u{2013}" { afterDash = afterDash.dropFirst() }
+    let second = String(afterDash).trimmingSpaces
+    guard let a = split(first), let b = split(second) else { return raw }
+    // Only when both ends are page numbers with the same letter prefix.
+    guard a.prefix == b.prefix || b.prefix.isEmpty else { return raw }
+    var secondFormatted = second
+    if let format, b.digits.count <= a.digits.count || format == .expanded {
+      let expandedDigits =
+        b.digits.count < a.digits.count
+        ? String(a.digits.prefix(a.digits.count - b.digits.count)) + b.digits : b.digits
+      let reduced = reformat(a.digits, b.digits, format)
+      secondFormatted = reduced.count >= expandedDigits.count ? a.prefix + reduced : reduced
+    }
+    return leading + first + delimiter + secondFormatted + trailing
+  }
+
+  private static func split(_ s: String) -> (prefix: String, digits: String)? {
+    let prefix = String(s.prefix { !$0.isNumber })
+    let digits = String(s.dropFirst(prefix.count))
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    guard prefix.allSatisfy({ $0.isLetter }) else { return nil }
+    return (prefix, digits)
+  }
+
+  private static func reformat(_ first: String, _ second: String, _ format: StyleOptions.PageRangeFormat)
+    -> String
+  {
+    // Expand the second number to full length first.
+    var full = second
+    if second.count < first.count {
+      full = String(first.prefix(first.count - second.count)) + second
+    }
+    guard let firstValue = Int(first), let fullValue = Int(full), fullValue > firstValue else { return full }
+    switch format {
+    case .expanded:
+      return full
+    case .minimal:
+      return minimal(first, full, keep: 1)
+    case .minimalTwo:
+      return minimal(first, full, keep: 2)
+    case .chicago, .chicago16:
+      return chicago(first, full, firstValue: firstValue, sixteenth: true)
+    case .chicago15:
+      return chicago(first, full, firstValue: firstValue, sixteenth: false)
+    }
+  }
+
+  /// Drops leading digits the two numbers share, keeping at least `keep` digits.
+  private static func minimal(_ first: String, _ full: String, keep: Int) -> String {
+    guard first.count == full.count else { return full }
+    let a = Array(first)
+    let b = Array(full)
+    var index = 0
+    while index < b.count - 1 && a[index] == b[index] { index += 1 }
+    let remaining = b.count - index
+    if remaining < keep { return String(b.suffix(min(keep, b.count))) }
+    return String(b[index...])
+  }
+
+  private static func chicago(_ first: String, _ full: String, firstValue: Int, sixteenth: Bool) -> String {
+    if firstValue < 100 || firstValue % 100 == 0 { return full }
+    if firstValue % 100 < 10 { return minimal(first, full, keep: 1) }
+    if !sixteenth && first.count == 4 && full.count == 4 {
+      // Chicago 15th: four-digit numbers keep all digits when more than two change.
+      let changed = minimal(first, full, keep: 2)
+      return changed.count > 2 ? full : changed
+    }
+    return minimal(first, full, keep: 2)
+  }
+}

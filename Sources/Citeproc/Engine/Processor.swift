@@ -1,0 +1,64 @@
+/// Formats references with one style and locale: citations and bibliographies.
+///
+/// A processor is an immutable value: it can be shared across tasks and used concurrently.
+public struct Processor: Sendable {
+  public let style: Style
+  public let locale: Locale
+
+  /// Whether the style prints `year-suffix` itself (otherwise it follows the first year).
+  let styleRendersYearSuffix: Bool
+
+  public init(style: Style, locale: Locale) {
+    self.style = style
+    self.locale = locale
+    var uses = false
+    func scan(_ elements: [RenderElement]) {
+      for element in elements {
+        switch element {
+        case .text(let text):
+          if case .variable("year-suffix", _) = text.source { uses = true }
+          if case .macro(_, let body) = text.source { scan(body) }
+        case .group(let group): scan(group.children)
+        case .choose(let choose):
+          for branch in choose.branches { scan(branch.body) }
+          scan(choose.elseBody)
+        case .names(let names): scan(names.substitute ?? [])
+        default: break
+        }
+      }
+    }
+    scan(style.citation.layout.elements)
+    scan(style.bibliography?.layout.elements ?? [])
+    styleRendersYearSuffix = uses
+  }
+
+  /// Layout settings of the bibliography, for output formats.
+  public var bibliographyLayout: BibliographyLayout {
+    style.bibliography?.layoutOptions ?? BibliographyLayout()
+  }
+
+  /// The bibliography of `references`, in the style's order (or the given order when the style
+  /// does not sort).
+  public func bibliography(_ references: [Reference]) -> [BibliographyEntry] {
+    render(references: references, clusters: []).bibliography
+  }
+
+  /// One citation of all `items`.
+  public func citation(_ items: [CiteItem], references: [Reference]) -> Rendered {
+    render(references: references, clusters: [CitationCluster(items: items)]).citations.first ?? .empty
+  }
+
+  /// Renders a whole document: every citation in order, then the bibliography of the cited items
+  /// (of all references when there are no citations).
+  public func render(references: [Reference], clusters: [CitationCluster]) -> DocumentOutput {
+    var session = RenderSession(processor: self, references: references, clusters: clusters)
+    return session.run()
+  }
+
+  func evaluator(for reference: Reference, mode: RenderMode, inCitation: Bool, cite: CiteContext) -> Evaluator {
+    var evaluator = Evaluator(
+      reference: reference, locale: locale, style: style, mode: mode, inCitation: inCitation, cite: cite)
+    evaluator.appendsYearSuffix = !styleRendersYearSuffix
+    return evaluator
+  }
+}

@@ -1,0 +1,231 @@
+/// One rendering of a document: registers the cited items, numbers them, works out positions,
+/// and renders citations and the bibliography.
+struct RenderSession {
+  let processor: Processor
+  let references: [Reference]
+  let clusters: [CitationCluster]
+  var warnings: [Diagnostic] = []
+
+  /// Item index by id (first occurrence wins).
+  private var indexByID: [String: Int] = [:]
+  /// Items in order of first citation (all items when nothing is cited).
+  private var registered: [Int] = []
+  private var citationNumber: [Int: Int] = [:]
+  private var contexts: [Int: CiteContext] = [:]
+
+  init(processor: Processor, references: [Reference], clusters: [CitationCluster]) {
+    self.processor = processor
+    self.references = references
+    self.clusters = clusters
+    for (index, reference) in references.enumerated() where indexByID[reference.id] == nil {
+      indexByID[reference.id] = index
+    }
+  }
+
+  var style: Style { processor.style }
+
+  mutating func run() -> DocumentOutput {
+    register()
+    assignNumbers()
+    let citations = renderClusters()
+    let bibliography = renderBibliography()
+    return DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
+  }
+
+  private mutating func register() {
+    var seen = Set<Int>()
+    for cluster in clusters {
+      for item in cluster.items {
+        guard let index = indexByID[item.id] else {
+          warnings.append(.warning("no reference with id '\(item.id)'", file: "<citations>"))
+          continue
+        }
+        if seen.insert(index).inserted { registered.append(index) }
+      }
+    }
+    if clusters.isEmpty {
+      for index in references.indices where seen.insert(index).inserted { registered.append(index) }
+    }
+  }
+
+  /// Citation numbers follow the bibliography's sort unless it sorts by citation number.
+  private mutating func assignNumbers() {
+    for (position, index) in registered.enumerated() { citationNumber[index] = position + 1 }
+    guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return }
+    let usesNumber = bibliography.sort.contains(where: { key in
+      if case .variable("citation-number") = key.source { return true }
+      if case .macro(_, let body) = key.source { return Self.mentionsCitationNumber(body) }
+      return false
+    })
+    if usesNumber { return }
+    let order = sortedForBibliography(registered)
+    for (position, index) in order.enumerated() { citationNumber[index] = position + 1 }
+  }
+
+  private static func mentionsCitationNumber(_ elements: [RenderElement]) -> Bool {
+    elements.contains { element in
+      switch element {
+      case .text(let text):
+        if case .variable("citation-number", _) = text.source { return true }
+        if case .macro(_, let body) = text.source { return mentionsCitationNumber(body) }
+        return false
+      case .number(let number): return number.variable == "citation-number"
+      case .group(let group): return mentionsCitationNumber(group.children)
+      case .choose(let choose):
+        return choose.branches.contains { mentionsCitationNumber($0.body) } || mentionsCitationNumber(choose.elseBody)
+      default: return false
+      }
+    }
+  }
+
+  private func baseContext(_ index: Int) -> CiteContext {
+    var context = CiteContext()
+    context.citationNumber = citationNumber[index]
+    return context
+  }
+
+  private func sortedForBibliography(_ items: [Int]) -> [Int] {
+    guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
+    let values = items.map { index in
+      processor.sortValues(
+        bibliography.sort, reference: references[index], cite: baseContext(index), inCitation: false)
+    }
+    return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+  }
+
+  // MARK: citations
+
+  private mutating func renderClusters() -> [Rendered] {
+    var output: [Rendered] = []
+    var lastNoteOfItem: [Int: Int] = [:]
+    var seen = Set<Int>()
+    var previousCluster: [CiteItem] = []
+    var previousNote = -1
+    for cluster in clusters {
+      var cites: [(CiteItem, Int, CiteContext)] = []
+      for (offset, item) in cluster.items.enumerated() {
+        guard let index = indexByID[item.id] else { continue }
+        var context = baseContext(index)
+        context.locator = item.locator
+        context.label = item.label
+        if let forced = item.position {
+          context.position = CiteContext.Position(rawValue: forced) ?? .first
+        } else if !seen.contains(index) {
+          context.position = .first
+        } else {
+          // The directly preceding cite: in this cluster, or the previous cluster if it had one cite.
+          let preceding: CiteItem?
+          if offset > 0 {
+            preceding = cluster.items[offset - 1]
+          } else if previousCluster.count == 1 && (cluster.noteIndex == 0 || previousNote == cluster.noteIndex
+            || previousNote == cluster.noteIndex - 1 || previousNote == 0)
+          {
+            preceding = previousCluster.first
+          } else {
+            preceding = nil
+          }
+          if let preceding, preceding.id == item.id {
+            let hadLocator = !(preceding.locator ?? "").isEmpty
+            let hasLocator = !(item.locator ?? "").isEmpty
+            if !hasLocator && hadLocator {
+              context.position = .subsequent
+            } else if hasLocator && (preceding.locator != item.locator || preceding.label != item.label) {
+              context.position = .ibidWithLocator
+            } else {
+              context.position = .ibid
+            }
+          } else {
+            context.position = .subsequent
+          }
+        }
+        if let near = item.nearNote {
+          context.nearNote = near
+        } else if let last = lastNoteOfItem[index] {
+          context.nearNote = cluster.noteIndex - last <= style.citation.nearNoteDistance
+        }
+        cites.append((item, index, context))
+      }
+      for (_, index, _) in cites {
+        seen.insert(index)
+        lastNoteOfItem[index] = cluster.noteIndex
+      }
+      previousCluster = cluster.items
+      previousNote = cluster.noteIndex
+      output.append(renderCluster(cites))
+    }
+    return output
+  }
+
+  private func renderCluster(_ cites: [(CiteItem, Int, CiteContext)]) -> Rendered {
+    var ordered = cites
+    if !style.citation.sort.isEmpty {
+      let values = cites.map { cite in
+        processor.sortValues(style.citation.sort, reference: references[cite.1], cite: cite.2, inCitation: true)
+      }
+      ordered = processor.sortedIndices(values, keys: style.citation.sort).map { cites[$0] }
+    }
+    let layout = style.citation.layout
+    var nodes: [Node] = []
+    for (item, index, context) in ordered {
+      var evaluator = processor.evaluator(
+        for: references[index], mode: .citation, inCitation: true, cite: context)
+      var (node, _) = evaluator.render(layout.elements)
+      if item.suppressAuthor {
+        node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
+      } else if item.authorOnly {
+        node = node.first(tagged: .names) ?? .empty
+      }
+      var parts: [Node] = []
+      if let prefix = item.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
+      parts.append(node)
+      if let suffix = item.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+      nodes.append(.sequence(parts))
+    }
+    let joined = join(nodes, delimiter: layout.delimiter)
+    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+  }
+
+  // MARK: bibliography
+
+  private mutating func renderBibliography() -> [BibliographyEntry] {
+    guard let bibliography = style.bibliography else { return [] }
+    let order = sortedForBibliography(registered)
+    let layout = bibliography.layout
+    var entries: [BibliographyEntry] = []
+    var previousNames: String?
+    for index in order {
+      var evaluator = processor.evaluator(
+        for: references[index], mode: .bibliography, inCitation: false, cite: baseContext(index))
+      var pieces: [Node] = []
+      for element in layout.elements {
+        let (node, _) = evaluator.render(element)
+        pieces.append(node)
+      }
+      if let substitute = bibliography.subsequentAuthorSubstitute,
+        let at = pieces.firstIndex(where: { $0.first(tagged: .names) != nil })
+      {
+        let names = pieces[at].first(tagged: .names)?.plainText
+        if let names, names == previousNames {
+          pieces[at] = pieces[at].replacingFirst(tagged: .names) { _ in .text(substitute) } ?? pieces[at]
+        }
+        previousNames = names
+      } else {
+        previousNames = nil
+      }
+      var node = Node.sequence(pieces)
+      if bibliography.layoutOptions.secondFieldAlign != nil {
+        node = Self.splitFirstField(pieces, node: node)
+      }
+      let finished = Finisher(locale: processor.locale).finish(node.decorated(layout.decorations))
+      entries.append(BibliographyEntry(id: references[index].id, content: finished))
+    }
+    return entries
+  }
+
+  /// For second-field-align: the first rendered field goes in the left margin, the rest after it.
+  private static func splitFirstField(_ pieces: [Node], node: Node) -> Node {
+    guard let first = pieces.firstIndex(where: { !$0.isEmpty }) else { return node }
+    let rest = Node.sequence(Array(pieces[(first + 1)...]))
+    return .sequence([.display(.leftMargin, pieces[first]), .display(.rightInline, rest)])
+  }
+}

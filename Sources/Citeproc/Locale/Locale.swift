@@ -1,0 +1,78 @@
+/// A merged locale, ready for rendering: the style's `cs:locale` overrides on top of the locale
+/// file, on top of en-US, as the CSL specification orders them.
+public struct Locale: Sendable {
+  public var language: String
+  public var punctuationInQuote: Bool
+  public var limitDayOrdinalsToDay1: Bool
+  private var terms: [TermKey: Term]
+  public var dateFormats: [DateElement.Form: DateElement]
+
+  /// Merges `layers`, lowest priority first.
+  public init(language: String, layers: [LocaleDefinition]) {
+    self.language = language
+    var punctuation = false
+    var limitOrdinals = false
+    var terms: [TermKey: Term] = [:]
+    var dates: [DateElement.Form: DateElement] = [:]
+    for layer in layers {
+      if let value = layer.punctuationInQuote { punctuation = value }
+      if let value = layer.limitDayOrdinalsToDay1 { limitOrdinals = value }
+      if layer.definesOrdinals {
+        terms = terms.filter { !($0.key.name == "ordinal" || $0.key.name.hasPrefix("ordinal-")) }
+      }
+      terms.merge(layer.terms) { _, new in new }
+      dates.merge(layer.dateFormats) { _, new in new }
+    }
+    self.punctuationInQuote = punctuation
+    self.limitDayOrdinalsToDay1 = limitOrdinals
+    self.terms = terms
+    self.dateFormats = dates
+  }
+
+  /// The term with the form fallbacks of the spec: verb-short → verb → long, symbol → short → long,
+  /// short → long.
+  public func term(_ name: String, form: TermForm = .long, gender: Gender? = nil) -> Term? {
+    for candidate in Self.fallbacks(form) {
+      if let gender, let term = terms[TermKey(name, form: candidate, genderForm: gender)] {
+        return term
+      }
+      if let term = terms[TermKey(name, form: candidate)] { return term }
+    }
+    return nil
+  }
+
+  /// Whether a term exists in exactly this form (no fallback).
+  public func hasTerm(_ name: String, form: TermForm) -> Bool {
+    terms[TermKey(name, form: form)] != nil
+  }
+
+  /// The text of a term, or "" when it is not defined.
+  public func text(_ name: String, form: TermForm = .long, plural: Bool = false) -> String {
+    term(name, form: form)?.text(plural: plural) ?? ""
+  }
+
+  private static func fallbacks(_ form: TermForm) -> [TermForm] {
+    switch form {
+    case .long: return [.long]
+    case .short: return [.short, .long]
+    case .verb: return [.verb, .long]
+    case .verbShort: return [.verbShort, .verb, .long]
+    case .symbol: return [.symbol, .short, .long]
+    }
+  }
+
+  /// All ordinal-related terms, for the number renderer.
+  func ordinalTerms(gender: Gender?) -> [(String, Term)] {
+    var result: [String: Term] = [:]
+    for (key, term) in terms where key.form == .long
+      && (key.name == "ordinal" || key.name.hasPrefix("ordinal-"))
+    {
+      if key.genderForm == nil {
+        if result[key.name] == nil { result[key.name] = term }
+      } else if key.genderForm == gender {
+        result[key.name] = term
+      }
+    }
+    return result.map { ($0.key, $0.value) }
+  }
+}

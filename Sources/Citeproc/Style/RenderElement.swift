@@ -1,0 +1,157 @@
+/// The compiled render tree: one case per CSL rendering element. Macros are already inlined
+/// (with their name kept for sort keys and messages) and inheritable name options are resolved.
+public indirect enum RenderElement: Sendable, Hashable {
+  case text(TextElement)
+  case date(DateElement)
+  case number(NumberElement)
+  case names(NamesElement)
+  case label(LabelElement)
+  case group(GroupElement)
+  case choose(ChooseElement)
+}
+
+/// Affixes, formatting and the other attributes most elements share.
+public struct Decorations: Sendable, Hashable {
+  public var prefix: String = ""
+  public var suffix: String = ""
+  public var formatting = TextFormatting()
+  public var display: Display?
+  public var quotes = false
+  public var stripPeriods = false
+  public var textCase: TextCase?
+
+  public init() {}
+}
+
+public enum TextCase: String, Sendable, Hashable {
+  case lowercase
+  case uppercase
+  case capitalizeFirst = "capitalize-first"
+  case capitalizeAll = "capitalize-all"
+  case sentence
+  case title
+}
+
+/// Long, short and the other forms of variables and terms.
+public enum TermForm: String, Sendable, Hashable, CaseIterable {
+  case long
+  case short
+  case verb
+  case verbShort = "verb-short"
+  case symbol
+}
+
+public enum Plural: String, Sendable, Hashable {
+  case contextual
+  case always
+  case never
+}
+
+public struct TextElement: Sendable, Hashable {
+  public enum Source: Sendable, Hashable {
+    case variable(String, form: TermForm)
+    case macro(String, [RenderElement])
+    case term(String, form: TermForm, plural: Bool)
+    case value(String)
+  }
+  public var source: Source
+  public var decorations: Decorations
+}
+
+public struct DateElement: Sendable, Hashable {
+  public enum Form: String, Sendable, Hashable {
+    case text
+    case numeric
+  }
+  public enum PartsShown: String, Sendable, Hashable {
+    case yearMonthDay = "year-month-day"
+    case yearMonth = "year-month"
+    case year
+  }
+  public var variable: String
+  /// Set for localized dates; nil for a date defined entirely in the style.
+  public var form: Form?
+  public var partsShown: PartsShown
+  public var parts: [DatePartElement]
+  public var delimiter: String
+  public var decorations: Decorations
+}
+
+public struct DatePartElement: Sendable, Hashable {
+  public enum Name: String, Sendable, Hashable {
+    case day
+    case month
+    case year
+  }
+  public enum Form: String, Sendable, Hashable {
+    case numeric
+    case numericLeadingZeros = "numeric-leading-zeros"
+    case ordinal
+    case long
+    case short
+  }
+  public var name: Name
+  public var form: Form?
+  public var rangeDelimiter: String?
+  public var decorations: Decorations
+  /// Which attributes were written on the element (for localized-date overrides).
+  public var hasFormatting: Bool
+}
+
+public struct NumberElement: Sendable, Hashable {
+  public enum Form: String, Sendable, Hashable {
+    case numeric
+    case ordinal
+    case longOrdinal = "long-ordinal"
+    case roman
+  }
+  public var variable: String
+  public var form: Form
+  public var decorations: Decorations
+}
+
+public struct LabelElement: Sendable, Hashable {
+  /// The variable whose term is printed; for a label inside `names`, it is set per name variable.
+  public var variable: String
+  public var form: TermForm
+  public var plural: Plural
+  public var decorations: Decorations
+}
+
+public struct GroupElement: Sendable, Hashable {
+  public var children: [RenderElement]
+  public var delimiter: String
+  public var decorations: Decorations
+}
+
+public struct ChooseElement: Sendable, Hashable {
+  public struct Branch: Sendable, Hashable {
+    public var match: Match
+    public var conditions: [Condition]
+    public var body: [RenderElement]
+  }
+  public enum Match: String, Sendable, Hashable {
+    case all
+    case any
+    case none
+  }
+  public enum Condition: Sendable, Hashable {
+    case disambiguate(Bool)
+    case isNumeric(String)
+    case isUncertainDate(String)
+    case locator(String)
+    case position(Position)
+    case type(String)
+    case variable(String)
+  }
+  public enum Position: String, Sendable, Hashable {
+    case first
+    case subsequent
+    case ibid
+    case ibidWithLocator = "ibid-with-locator"
+    case nearNote = "near-note"
+  }
+  /// The `if` and `else-if` branches in order.
+  public var branches: [Branch]
+  public var elseBody: [RenderElement]
+}

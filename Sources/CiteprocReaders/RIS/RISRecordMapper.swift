@@ -1,0 +1,387 @@
+import CiteprocData
+
+/// Turns one tokenised RIS record into a ``Reference`` (without its final id).
+struct RISRecordMapper: Sendable {
+  struct Mapped: Sendable {
+    var reference: Reference
+    /// The record's own `ID` value, if any.
+    var explicitID: String?
+    var diagnostics: [Diagnostic]
+  }
+
+  enum Outcome: Sendable {
+    case mapped(Mapped)
+    case rejected(Diagnostic, warnings: [Diagnostic])
+  }
+
+  let file: String
+
+  func map(_ record: RISRecord) -> Outcome {
+    var builder = Builder(record: record, file: file)
+    builder.build()
+    guard builder.isUsable else {
+      let error = Diagnostic.error(
+        "record has no title, author, date or other citable data; skipped", file: file,
+        line: record.line)
+      return .rejected(error, warnings: builder.diagnostics)
+    }
+    let reference = Reference(
+      id: "", type: builder.type, fields: builder.fields, names: builder.names, dates: builder.dates)
+    return .mapped(
+      Mapped(reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics))
+  }
+}
+
+/// The mapping state of one record.
+private struct Builder {
+  let record: RISRecord
+  let file: String
+  let code: String
+  var type: String
+  var fields: [String: String] = [:]
+  var names: [String: [Name]] = [:]
+  var dates: [String: CSLDate] = [:]
+  var diagnostics: [Diagnostic] = []
+  var explicitID: String?
+
+  init(record: RISRecord, file: String) {
+    self.record = record
+    self.file = file
+    let resolved = RISTypeTable.resolve(record.typeValue)
+    code = resolved.code
+    type = resolved.cslType
+    if let warning = resolved.warning {
+      diagnostics.append(.warning(warning, file: file, line: record.line))
+    }
+  }
+
+  var isUsable: Bool {
+    if names.values.contains(where: { !$0.isEmpty }) { return true }
+    if dates["issued"] != nil { return true }
+    let citable = [
+      "title", "title-short", "container-title", "container-title-short", "collection-title", "DOI",
+      "URL", "ISBN", "ISSN", "publisher", "abstract", "volume", "page", "number",
+    ]
+    return citable.contains { fields[$0] != nil }
+  }
+
+  mutating func set(_ variable: String, _ value: String?) {
+    guard let value = value?.trimmingBlanks(), !value.isEmpty, fields[variable] == nil else { return }
+    fields[variable] = value
+  }
+
+  mutating func build() {
+    mapTitles()
+    mapNames()
+    mapContainers()
+    mapNumbers()
+    mapPublication()
+    mapIdentifiers()
+    mapDates()
+    mapText()
+    refineType()
+  }
+
+  // MARK: Titles and names
+
+  mutating func mapTitles() {
+    set("title", record.first("TI", "T1", "CT"))
+    if RISTagRoles.pageCountTypes.contains(code) { set("title", record.first("BT")) }
+    set("title-short", record.first("ST"))
+    set("original-title", record.first("OP"))
+    set("reviewed-title", record.first("RI"))
+  }
+
+  mutating func mapNames() {
+    var publishers: [String] = []
+    for entry in record.entries {
+      if entry.tag == "A3" && code == "RPRT" {
+        publishers.append(contentsOf: entry.lines)
+        continue
+      }
+      guard let variable = RISTagRoles.nameVariable(tag: entry.tag, code: code) else { continue }
+      for line in entry.lines {
+        let parsed = RISNameParser.parse(line)
+        if !parsed.isEmpty { names[variable, default: []].append(contentsOf: parsed) }
+      }
+    }
+    if !publishers.isEmpty && record.first("PB") == nil {
+      set("publisher", publishers.joined(separator: "; "))
+    }
+  }
+
+  mutating func mapContainers() {
+    let t2 = record.first("T2")
+    var full: String?
+    switch RISTagRoles.secondaryTitle(code) {
+    case .container:
+      full = t2
+    case .collection:
+      set("collection-title", t2)
+      set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+      return
+    case .conference:
+      if let conference = record.first("CP") {
+        full = t2
+        set("event-title", conference)
+      } else if let proceedings = record.first("C3") {
+        full = proceedings
+        set("event-title", t2)
+      } else {
+        full = t2
+        set("event-title", t2)
+      }
+    case .ignored:
+      set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+      return
+    }
+    if full == nil { full = record.first("JF") }
+    if full == nil, code == "CHAP" || code == "ECHAP" { full = record.first("BT") }
+    var short = record.first("JA", "J1", "J2")
+    if let journal = record.first("JO") {
+      if full == nil {
+        full = journal
+      } else if let full, full.lowercased() != journal.lowercased(), short == nil {
+        short = journal
+      }
+    }
+    if short == nil { short = record.first("JI", "J9") }
+    if full == nil { full = short }
+    set("container-title", full)
+    set("container-title-short", short)
+    set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+  }
+
+  // MARK: Numbers
+
+  mutating func mapNumbers() {
+    let start = record.first("SP")
+    let end = record.first("EP", "LP")
+    if RISTagRoles.pageCountTypes.contains(code), let start, !RISFieldValues.isRange(start) {
+      set("number-of-pages", start)
+    } else {
+      set("page", RISFieldValues.pages(start: start, end: end))
+    }
+    if !RISTagRoles.volumeIgnored.contains(code) {
+      set("volume", record.first("VL", "VO").map(RISFieldValues.volume))
+    }
+    if RISTagRoles.issueIsVolumes.contains(code) {
+      set("number-of-volumes", record.first("IS"))
+    } else {
+      set("issue", record.first("IS"))
+    }
+    let m1 = record.first("M1")
+    switch code {
+    case "BOOK", "EBOOK", "EDBOOK": set("collection-number", m1)
+    case "RPRT", "THES", "PAT", "BILL", "UNBILL": set("number", m1)
+    case "CHAP", "ECHAP":
+      if let m1, m1 != "0", isNumberLike(m1) { set("number-of-volumes", m1) }
+    case "WEB", "ELEC":
+      if dates["accessed"] == nil, let m1, let date = RISDateParser.parse(m1)?.cslDate {
+        dates["accessed"] = date
+      }
+    default:
+      if RISTagRoles.journalLike.contains(code) || code == "GEN" || code == "CONF" || code == "CPAPER",
+        let m1, isNumberLike(m1)
+      {
+        set("issue", m1)
+      }
+    }
+    if RISTagRoles.journalLike.contains(code) || code == "GEN" {
+      if let article = record.first("C7") {
+        set("number", article)
+        set("page", article)
+      }
+    }
+    if code == "CHAP" || code == "ECHAP" {
+      set("chapter-number", record.first("SE"))
+      set("section", record.first("C1"))
+    }
+    if code == "NEWS" { set("section", record.first("SE")) }
+    set("number-of-volumes", record.first("NV"))
+    if RISTagRoles.editionIsEpubDate.contains(code) {
+      if let epub = record.first("ET"), let date = RISDateParser.parse(epub)?.cslDate {
+        dates["available-date"] = date
+      }
+    } else {
+      set("edition", record.first("ET"))
+    }
+  }
+
+  private func isNumberLike(_ text: String) -> Bool {
+    text.count <= 12 && text.contains(where: { $0.isNumber })
+      && text.allSatisfy({ $0.isNumber || "-/ ".contains($0) })
+  }
+
+  // MARK: Publication
+
+  mutating func mapPublication() {
+    let publisher = record.first("PB", "PU")
+    set(code == "MANSCPT" ? "archive" : "publisher", publisher)
+    if code == "CONF" || code == "CPAPER" {
+      set("event-place", record.first("CY"))
+      if record.first("CP") == nil { set("publisher-place", record.first("C1")) }
+    } else {
+      set("publisher-place", record.first("CY", "PI", "PP"))
+    }
+    if RISTagRoles.genreFromM3.contains(code), let m3 = record.first("M3"),
+      RISFieldValues.doi(in: m3) == nil
+    {
+      set("genre", m3)
+    }
+    if code == "INPR" { set("status", "in press") }
+  }
+
+  // MARK: Identifiers and links
+
+  mutating func mapIdentifiers() {
+    for entry in record.entries("DO") {
+      if let doi = RISFieldValues.doi(in: entry.text) {
+        set("DOI", doi)
+        break
+      }
+    }
+    for tag in ["M3", "N1", "L3", "DI"] where fields["DOI"] == nil {
+      for entry in record.entries(tag) {
+        if let doi = RISFieldValues.doi(in: entry.text) {
+          set("DOI", doi)
+          break
+        }
+      }
+    }
+    if fields["DOI"] == nil {
+      for url in RISFieldValues.urls(in: record.entries("UR").flatMap(\.lines)) {
+        if let doi = RISFieldValues.doi(fromURL: url) {
+          set("DOI", doi)
+          break
+        }
+      }
+    }
+    var urls = RISFieldValues.urls(in: record.entries("UR").flatMap(\.lines))
+    if urls.isEmpty {
+      urls = RISFieldValues.urls(in: record.entries(["LK", "L1", "L2", "L3", "L4"]).flatMap(\.lines))
+    }
+    set("URL", urls.first)
+
+    var serials = record.entries("SN").flatMap(\.lines)
+    if RISTagRoles.serialIsNumber.contains(code) {
+      set("number", serials.first)
+      serials.removeAll()
+    }
+    for value in serials {
+      for number in RISFieldValues.standardNumbers(in: value) {
+        switch number {
+        case .issn(let issn): set("ISSN", issn)
+        case .isbn(let isbn): set("ISBN", isbn)
+        case .other(let text):
+          set(RISTagRoles.serialIsISBN.contains(code) ? "ISBN" : "ISSN", text)
+        }
+      }
+    }
+
+    explicitID = record.first("ID")
+    set("call-number", record.first("CN"))
+    set("citation-label", record.first("LB"))
+    for entry in record.entries(["U1", "U2", "U3", "U4", "U5"]) {
+      let text = entry.text
+      let lower = text.lowercased()
+      if lower.hasSuffix("[pmid]") { set("PMID", String(text.dropLast(6))) }
+      if lower.hasSuffix("[pmcid]") { set("PMCID", String(text.dropLast(7))) }
+    }
+    if RISTagRoles.journalLike.contains(code), let pmcid = record.first("C2"), pmcid.hasPrefix("PMC") {
+      set("PMCID", pmcid)
+    }
+    if let database = record.first("DB"), database.lowercased() == "pubmed",
+      let accession = record.first("AN"),
+      accession.allSatisfy(\.isNumber)
+    {
+      set("PMID", accession)
+    }
+    if let accession = record.first("AN"), accession.hasPrefix("PMC"),
+      accession.dropFirst(3).allSatisfy(\.isNumber)
+    {
+      set("PMCID", accession)
+    }
+  }
+
+  // MARK: Dates
+
+  mutating func mapDates() {
+    let daValue = record.first("DA").flatMap(RISDateParser.parse)
+    let daIsAccess = RISTagRoles.dateIsAccessed.contains(code)
+    var issued: RISDateParser.Value?
+    if !daIsAccess, let daValue, daValue.hasYear {
+      issued = daValue
+    } else if var base = preferredDate("PY") ?? preferredDate("Y1") {
+      if !daIsAccess, let daValue, !daValue.hasYear, base.month == nil, daValue.month != nil {
+        base.month = daValue.month
+        base.day = daValue.day
+      }
+      issued = base
+    }
+    if let date = issued?.cslDate {
+      dates["issued"] = date
+    } else if let text = record.first("PY", "Y1", "DA"), !daIsAccess || record.first("PY", "Y1") != nil {
+      diagnostics.append(
+        .warning(
+          "could not read a publication year from \"\(text)\"", file: file,
+          line: record.entries(["PY", "Y1", "DA"]).first?.line ?? record.line))
+    }
+    if let accessed = record.first("Y2").flatMap(RISDateParser.parse)?.cslDate {
+      dates["accessed"] = accessed
+    } else if daIsAccess, let date = daValue?.cslDate {
+      dates["accessed"] = date
+    }
+  }
+
+  /// The first value of `tag` with a year, skipping `received`/`accepted` history dates when another
+  /// value has a year.
+  private func preferredDate(_ tag: String) -> RISDateParser.Value? {
+    let values = record.entries(tag).compactMap { RISDateParser.parse($0.text) }.filter(\.hasYear)
+    let publication = values.first {
+      !RISDateParser.nonPublicationQualifiers.contains($0.qualifier ?? "")
+    }
+    return publication ?? values.first
+  }
+
+  // MARK: Text
+
+  mutating func mapText() {
+    let placeholders: Set<String> = ["na", "n/a", "abstract", "no abstract", "no abstract available"]
+    for tag in ["N2", "AB"] where fields["abstract"] == nil {
+      for entry in record.entries(tag) {
+        let text = entry.text
+        if !placeholders.contains(text.lowercased()) {
+          set("abstract", text)
+          break
+        }
+      }
+    }
+    let notes = record.entries(["N1", "RN"]).map { $0.lines.joined(separator: "\n") }.filter {
+      !$0.isEmpty
+    }
+    if !notes.isEmpty { set("note", notes.joined(separator: "\n")) }
+    let keywordEntries = record.entries("KW")
+    let keywords = RISFieldValues.keywords(keywordEntries, splitOnCommas: keywordEntries.count == 1)
+    if !keywords.isEmpty { set("keyword", keywords.joined(separator: ", ")) }
+    set("language", record.first("LA"))
+    set("source", record.first("DB", "DP"))
+  }
+
+  // MARK: Type
+
+  mutating func refineType() {
+    switch code {
+    case "GEN":
+      if fields["container-title"] != nil,
+        fields["volume"] != nil || fields["issue"] != nil || fields["page"] != nil
+      {
+        type = "article-journal"
+      }
+    case "JFULL":
+      if fields["title"] == nil { type = "periodical" }
+    default:
+      break
+    }
+  }
+}

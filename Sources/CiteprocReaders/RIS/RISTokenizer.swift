@@ -1,0 +1,154 @@
+import CiteprocData
+
+/// Splits normalised RIS text (see ``RISTextDecoder``) into records of tagged entries.
+///
+/// A tag line is two characters `[A-Z][A-Z0-9]`, one to three spaces or tabs, a hyphen, then either the
+/// end of the line or white space and the value. Any other line inside a record continues the previous
+/// tag. A record starts at `TY` and ends at `ER`, at the next `TY` or at the end of the input. Lines
+/// outside records are ignored, but tag lines there are reported.
+struct RISTokenizer: Sendable {
+  struct Output: Sendable {
+    var records: [RISRecord] = []
+    var diagnostics: [Diagnostic] = []
+    /// True when at least one tag line was seen anywhere (inside or outside a record).
+    var sawTagLine = false
+  }
+
+  let file: String
+
+  func tokenize(_ bytes: [UInt8]) -> Output {
+    var output = Output()
+    var current: RISRecord?
+    var strayLine: Int?
+    var strayCount = 0
+    var lineNumber = 0
+    var lineStart = 0
+    let count = bytes.count
+
+    func flushStray() {
+      if let first = strayLine {
+        let what = strayCount == 1 ? "a tag line" : "\(strayCount) tag lines"
+        output.diagnostics.append(
+          .warning("ignored \(what) outside any record (no TY line before it)", file: file, line: first))
+      }
+      strayLine = nil
+      strayCount = 0
+    }
+
+    func close(_ record: RISRecord) {
+      if !record.closedByER {
+        output.diagnostics.append(
+          .warning(
+            "the record starting here has no ER line; it was closed at the next TY or the end of the file",
+            file: file, line: record.line))
+      }
+      output.records.append(record)
+    }
+
+    while lineStart < count {
+      var lineEnd = lineStart
+      while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      lineNumber += 1
+      defer { lineStart = lineEnd + 1 }
+
+      guard let tagLine = RISTokenizer.matchTagLine(bytes, lineStart, lineEnd) else {
+        // Continuation line, blank line or junk.
+        guard var record = current else { continue }
+        let text = RISTokenizer.trimmedString(bytes, lineStart, lineEnd)
+        if !text.isEmpty, !record.entries.isEmpty {
+          record.entries[record.entries.count - 1].lines.append(text)
+          current = record
+        }
+        continue
+      }
+      output.sawTagLine = true
+      let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
+      switch tagLine.tag {
+      case "TY":
+        if let record = current { close(record) }
+        current = nil
+        flushStray()
+        let line = Array(bytes[lineStart..<lineEnd])
+        if let recovered = RISCollapsedLine.split(line, lineNumber: lineNumber) {
+          for record in recovered {
+            output.records.append(record)
+            output.diagnostics.append(
+              .warning(
+                "recovered a record from a single line whose line breaks were lost; check it: "
+                  + RISTokenizer.excerpt(line), file: file, line: lineNumber))
+          }
+        } else {
+          current = RISRecord(typeValue: value, line: lineNumber)
+        }
+      case "ER":
+        if var record = current {
+          record.closedByER = true
+          output.records.append(record)
+          current = nil
+        } else {
+          if strayLine == nil { strayLine = lineNumber }
+          strayCount += 1
+        }
+      default:
+        if var record = current {
+          record.entries.append(RISEntry(tag: tagLine.tag, value: value, line: lineNumber))
+          current = record
+        } else {
+          if strayLine == nil { strayLine = lineNumber }
+          strayCount += 1
+        }
+      }
+    }
+    if let record = current { close(record) }
+    flushStray()
+    return output
+  }
+
+  /// The start of a collapsed line, for messages.
+  private static func excerpt(_ line: [UInt8]) -> String {
+    let text = String(decoding: line, as: UTF8.self)
+    let limit = 60
+    if text.count <= limit { return "\"\(text)\"" }
+    return "\"\(text.prefix(limit))…\""
+  }
+
+  struct TagLine {
+    var tag: String
+    var valueStart: Int
+  }
+
+  static func isTagFirst(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  static func isTagSecond(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+  }
+  static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+  /// Matches `[A-Z][A-Z0-9][ \t]{1,3}-([ \t]+value)?` at the start of `bytes[start..<end]`.
+  static func matchTagLine(_ bytes: [UInt8], _ start: Int, _ end: Int) -> TagLine? {
+    guard end - start >= 4, isTagFirst(bytes[start]), isTagSecond(bytes[start + 1]) else { return nil }
+    var index = start + 2
+    var blanks = 0
+    while index < end && isBlank(bytes[index]) && blanks < 4 {
+      blanks += 1
+      index += 1
+    }
+    guard blanks >= 1, blanks <= 3, index < end, bytes[index] == 0x2D else { return nil }
+    index += 1
+    if index < end {
+      guard isBlank(bytes[index]) else { return nil }
+      while index < end && isBlank(bytes[index]) { index += 1 }
+    }
+    let tag = String(decoding: bytes[start..<(start + 2)], as: UTF8.self)
+    return TagLine(tag: tag, valueStart: index)
+  }
+
+  /// The bytes decoded as UTF-8 with leading and trailing spaces and tabs removed.
+  static func trimmedString(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    var low = start
+    var high = end
+    while low < high && isBlank(bytes[low]) { low += 1 }
+    while high > low && isBlank(bytes[high - 1]) { high -= 1 }
+    if low == high { return "" }
+    return String(decoding: bytes[low..<high], as: UTF8.self)
+  }
+}

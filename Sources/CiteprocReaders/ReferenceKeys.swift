@@ -1,0 +1,112 @@
+import CiteprocData
+import Foundation
+
+/// Citation keys for references that have no usable id of their own: the first author's family name
+/// (or the first word of a literal name, or of the title), lower-cased and folded to ASCII letters,
+/// followed by the year: `cocksedge2011`. Keys that would clash within one input get `a`, `b`, ...
+/// appended (`smith2020a`, `smith2020b`).
+public enum ReferenceKeys {
+  /// The name variables searched, in order, for the name part of a key.
+  static let nameVariables = [
+    "author", "editor", "collection-editor", "translator", "composer", "director", "container-author",
+    "interviewer", "recipient",
+  ]
+
+  /// The key before clash handling, such as `cocksedge2011`. Falls back to `ref` when the
+  /// reference has neither a name nor a title with letters in it.
+  public static func base(for reference: Reference) -> String {
+    var stem = ""
+    for variable in nameVariables {
+      guard let first = reference.names[variable]?.first else { continue }
+      stem = nameStem(first)
+      if !stem.isEmpty { break }
+    }
+    if stem.isEmpty, let title = reference.fields["title"] {
+      for word in title.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+        stem = asciiLetters(String(word))
+        if !stem.isEmpty { break }
+      }
+    }
+    if stem.isEmpty { stem = "ref" }
+    if let year = reference.dates["issued"]?.start?.year { stem += String(abs(year)) }
+    return stem
+  }
+
+  /// Distinct keys for `bases`, in order. A base used more than once, or already in `reserved`,
+  /// gets a letter suffix on every use (`a`, `b`, ..., `z`, `aa`, `ab`, ...), skipping reserved keys.
+  public static func uniqueKeys(for bases: [String], reserved: Set<String> = []) -> [String] {
+    var counts: [String: Int] = [:]
+    for base in bases { counts[base, default: 0] += 1 }
+    var taken = reserved
+    var nextSuffix: [String: Int] = [:]
+    var keys: [String] = []
+    keys.reserveCapacity(bases.count)
+    for base in bases {
+      if counts[base] == 1 && !taken.contains(base) {
+        taken.insert(base)
+        keys.append(base)
+        continue
+      }
+      var index = nextSuffix[base, default: 0]
+      var key = base + suffix(index)
+      while taken.contains(key) {
+        index += 1
+        key = base + suffix(index)
+      }
+      nextSuffix[base] = index + 1
+      taken.insert(key)
+      keys.append(key)
+    }
+    return keys
+  }
+
+  /// Lower-case ASCII letters of `text`: accents removed (`ü` → `u`), a few letters spelled out
+  /// (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), everything else dropped.
+  public static func asciiLetters(_ text: String) -> String {
+    var spelled = ""
+    for character in text.lowercased() {
+      switch character {
+      case "ß": spelled += "ss"
+      case "æ": spelled += "ae"
+      case "œ": spelled += "oe"
+      case "ø": spelled += "o"
+      case "ł": spelled += "l"
+      case "đ", "ð": spelled += "d"
+      case "þ": spelled += "th"
+      case "ı": spelled += "i"
+      default: spelled.append(character)
+      }
+    }
+    var result = ""
+    for scalar in spelled.decomposedStringWithCanonicalMapping.unicodeScalars
+    where scalar.value >= 0x61 && scalar.value <= 0x7A {
+      result.unicodeScalars.append(scalar)
+    }
+    return result
+  }
+
+  private static func nameStem(_ name: Name) -> String {
+    if let family = name.family {
+      let stem = asciiLetters(family)
+      if !stem.isEmpty { return stem }
+    }
+    if let literal = name.literal {
+      for word in literal.split(separator: " ") {
+        let stem = asciiLetters(String(word))
+        if !stem.isEmpty { return stem }
+      }
+    }
+    return asciiLetters(name.given ?? "")
+  }
+
+  /// 0 → `a`, 25 → `z`, 26 → `aa`, ...
+  private static func suffix(_ index: Int) -> String {
+    var value = index
+    var letters: [Character] = []
+    repeat {
+      letters.insert(Character(Unicode.Scalar(UInt8(97 + value % 26))), at: 0)
+      value = value / 26 - 1
+    } while value >= 0
+    return String(letters)
+  }
+}
