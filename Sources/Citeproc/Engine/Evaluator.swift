@@ -37,6 +37,8 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
+  /// Every variable rendered with a value so far, in order (for substitution suppression).
+  var renderedVariables: [String] = []
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -74,10 +76,27 @@ struct Evaluator {
     }
   }
 
+  /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
+  /// delimiter goes between the branch's elements).
+  func flattened(_ elements: [RenderElement]) -> [RenderElement] {
+    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
+      return elements
+    }
+    var out: [RenderElement] = []
+    for element in elements {
+      if case .choose(let choose) = element {
+        out += flattened(chooseBranch(choose))
+      } else {
+        out.append(element)
+      }
+    }
+    return out
+  }
+
   private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
     var nodes: [Node] = []
     var use = VariableUse.none
-    for child in group.children {
+    for child in flattened(group.children) {
       let (node, childUse) = render(child)
       nodes.append(node)
       use = use.combined(with: childUse)
@@ -103,7 +122,8 @@ struct Evaluator {
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
       guard let node = variableText(name, form: form) else { return (.empty, .empty) }
-      var d = text.decorations
+      renderedVariables.append(name)
+      let d = text.decorations
       if name == "citation-number" {
         return (.tagged(.citationNumber, finishText(node, d)), .rendered)
       }

@@ -9,6 +9,7 @@ extension Evaluator {
     if lists.isEmpty {
       return substitute(element)
     }
+    renderedVariables += lists.map(\.0)
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
     if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
@@ -45,35 +46,15 @@ extension Evaluator {
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
     guard let substitutes = element.substitute else { return (.empty, .empty) }
     for candidate in substitutes {
+      let before = renderedVariables.count
       let (node, _) = render(candidate)
       if !node.isEmpty {
-        for variable in Self.variables(in: candidate) where reference.has(variable) {
-          suppressed.insert(variable)
-        }
+        for variable in renderedVariables[before...] { suppressed.insert(variable) }
         let tagged: Node = if case .names = candidate { node } else { .tagged(.names, node) }
         return (tagged, .rendered)
       }
     }
     return (.empty, .empty)
-  }
-
-  /// The variables an element can print (for substitution suppression).
-  static func variables(in element: RenderElement) -> [String] {
-    switch element {
-    case .text(let text):
-      switch text.source {
-      case .variable(let name, _): return [name]
-      case .macro(_, let body): return body.flatMap { variables(in: $0) }
-      default: return []
-      }
-    case .date(let date): return [date.variable]
-    case .number(let number): return [number.variable]
-    case .names(let names): return names.variables
-    case .label: return []
-    case .group(let group): return group.children.flatMap { variables(in: $0) }
-    case .choose(let choose):
-      return (choose.branches.flatMap(\.body) + choose.elseBody).flatMap { variables(in: $0) }
-    }
   }
 
   private func nameLabel(_ label: LabelElement, variable: String, count: Int) -> Node {
@@ -202,11 +183,11 @@ extension Evaluator {
     if let literal = name.literal, !literal.isEmpty {
       return styledPart(RichText.parse(literal), options.familyPart)
     }
-    let family = name.family ?? ""
-    let nonDropping = name.nonDroppingParticle ?? ""
-    let dropping = name.droppingParticle ?? ""
+    let family = Self.typographic(name.family ?? "")
+    let nonDropping = Self.typographic(name.nonDroppingParticle ?? "")
+    let dropping = Self.typographic(name.droppingParticle ?? "")
     let suffix = name.suffix ?? ""
-    var given = name.given ?? ""
+    var given = Self.typographic(name.given ?? "")
 
     if isNonLatin(name) {
       let familyNode = styledPart(.text(family), options.familyPart)
@@ -263,6 +244,11 @@ extension Evaluator {
     }
     if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
     return .sequence(pieces)
+  }
+
+  /// Straight apostrophes in names become typographic ones ("O'Brien" → "O’Brien").
+  static func typographic(_ s: String) -> String {
+    s.contains("'") ? s.replacing("'", with: "\u{2019}") : s
   }
 
   /// Particles ending in an apostrophe or hyphen join the family name without a space.
