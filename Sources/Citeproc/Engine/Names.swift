@@ -200,6 +200,12 @@ extension Evaluator {
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
 
+    if family.isEmpty && nonDropping.isEmpty {
+      // A name with only a given name ("Banksy") is printed as written.
+      let core = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
+      return styledPart(.text(core), options.givenPart)
+    }
+
     let familyWithParticle = [nonDropping, family].filter { !$0.isEmpty }.joined(separator: particleJoiner(nonDropping))
     if form == .short || given.isEmpty && dropping.isEmpty {
       let core = form == .short ? familyWithParticle
@@ -270,38 +276,60 @@ extension Evaluator {
 
 /// Turns given names into initials ("John Ronald" → "J. R.").
 enum Initials {
-  /// `separator` follows each initial (`". "`, `"."`, `""`). With `initialize` false, full given
-  /// names stay and only existing initials are normalised. Compound names keep a hyphen
-  /// ("J.-P.") when `hyphen` is true.
+  private struct Token {
+    var text: Substring
+    /// Written with a period after it, or a single letter: already an initial or abbreviation.
+    var abbreviated: Bool
+    /// Joined to the next token with a hyphen.
+    var hyphenAfter: Bool
+  }
+
+  /// `separator` follows each initial (`". "`, `"."`, `""`). Full names become their first letter
+  /// when `initialize` is true and stay whole otherwise; tokens already written as initials or
+  /// abbreviations ("M.", "Ph.", "E") keep their letters and get the separator. Compound names keep
+  /// a hyphen ("J.-P.") when `hyphen` is true.
   static func make(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String {
     let trimmed = String(separator.reversed().drop { $0 == " " }.reversed())
-    var out = ""
-    for word in given.split(separator: " ", omittingEmptySubsequences: true) {
-      if word.first?.isLowercase == true {
-        out += word + " "
-        continue
+    var tokens: [Token] = []
+    var current = given.startIndex
+    var start = current
+    func flush(at end: String.Index, period: Bool, hyphenAfter: Bool) {
+      guard start < end else { return }
+      let text = given[start..<end]
+      tokens.append(Token(text: text, abbreviated: period || text.count == 1, hyphenAfter: hyphenAfter))
+    }
+    while current < given.endIndex {
+      let ch = given[current]
+      if ch == " " || ch == "." || ch == "-" || ch == "\u{00A0}" {
+        flush(at: current, period: ch == ".", hyphenAfter: ch == "-")
+        if ch == "-", let last = tokens.indices.last { tokens[last].hyphenAfter = true }
+        start = given.index(after: current)
       }
-      let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
-      for (index, piece) in pieces.enumerated() {
-        let isLastPiece = index == pieces.count - 1
-        let letters = piece.filter { $0 != "." }
-        guard let first = letters.first else { continue }
-        let initials: [Character]
-        if letters.count == 1 {
-          initials = [first]
-        } else if letters.count <= 3 && letters.allSatisfy({ $0.isUppercase }) && !piece.contains(".") {
-          initials = Array(letters)
-        } else if !initialize {
-          out += piece + (isLastPiece ? " " : "-")
-          continue
-        } else {
-          initials = [first]
-        }
-        for letter in initials { out += String(letter) + separator }
-        if !isLastPiece {
-          if out.hasSuffix(separator) { out.removeLast(separator.count) }
-          out += trimmed + (hyphen ? "-" : "")
-        }
+      current = given.index(after: current)
+    }
+    flush(at: given.endIndex, period: false, hyphenAfter: false)
+
+    var out = ""
+    for (index, token) in tokens.enumerated() {
+      let isLast = index == tokens.count - 1
+      let piece: String
+      var full = false
+      if token.text.first?.isLowercase == true && !token.abbreviated {
+        piece = String(token.text)
+        full = true
+      } else if token.abbreviated {
+        piece = String(token.text) + (token.hyphenAfter ? trimmed : separator)
+      } else if initialize {
+        piece = String(token.text.prefix(1)) + (token.hyphenAfter ? trimmed : separator)
+      } else {
+        piece = String(token.text)
+        full = true
+      }
+      out += piece
+      if token.hyphenAfter {
+        if hyphen || full { out += "-" }
+      } else if full && !isLast {
+        out += " "
       }
     }
     while out.last == " " { out.removeLast() }
