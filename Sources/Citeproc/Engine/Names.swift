@@ -178,7 +178,9 @@ extension Evaluator {
     }
   }
 
-  /// One name in the form the options ask for.
+  /// One name in the form the options ask for. Particles keep the formatting of the part they
+  /// belong to (the non-dropping particle the family name's, the dropping particle the given
+  /// name's); the name-part affixes go around the whole family or given group.
   func formatName(_ name: Name, _ options: NameOptions, inverted: Bool, givennameLevel: Int) -> Node {
     if let literal = name.literal, !literal.isEmpty {
       return styledPart(RichText.parse(literal), options.familyPart)
@@ -194,59 +196,66 @@ extension Evaluator {
       if options.form == .short && givennameLevel == 0 { return familyNode }
       return .sequence([familyNode, styledPart(.text(given), options.givenPart)])
     }
-
-    var form = options.form
-    var initializeWith = options.initializeWith
-    if givennameLevel >= 1 && form == .short { form = .long }
-    if givennameLevel >= 2 { initializeWith = nil }
-
     if family.isEmpty && nonDropping.isEmpty {
       // A name with only a given name ("Banksy") is printed as written.
       let core = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
       return styledPart(.text(core), options.givenPart)
     }
 
-    let familyWithParticle = [nonDropping, family].filter { !$0.isEmpty }.joined(separator: particleJoiner(nonDropping))
-    if form == .short || given.isEmpty && dropping.isEmpty {
-      let core = form == .short ? familyWithParticle
-        : [dropping, familyWithParticle].filter { !$0.isEmpty }.joined(separator: " ")
-      var node = styledPart(.text(core), options.familyPart)
-      if form != .short && !suffix.isEmpty {
-        node = .sequence([node, .text((name.commaSuffix || inverted ? ", " : " ") + suffix)])
-      }
-      return node
+    var form = options.form
+    var initializeWith = options.initializeWith
+    if givennameLevel >= 1 && form == .short { form = .long }
+    if givennameLevel >= 2 { initializeWith = nil }
+    if let initializeWith, !given.isEmpty {
+      given = Initials.make(
+        given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
     }
 
-    if let initializeWith {
-      given = Initials.make(given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
+    // The pieces, each with its own formatting, and the joiner after it.
+    typealias Piece = (text: String, part: NamePartOptions)
+    func group(_ pieces: [Piece], affixes: NamePartOptions) -> Node {
+      let present = pieces.filter { !$0.text.isEmpty }
+      if present.isEmpty { return .empty }
+      var nodes: [Node] = []
+      for (index, piece) in present.enumerated() {
+        if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
+        nodes.append(formatted(.text(piece.text), piece.part))
+      }
+      if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
+      return .sequence([.text(affixes.prefix)] + nodes + [.text(affixes.suffix)])
+    }
+    let familyPart = options.familyPart
+    let givenPart = options.givenPart
+
+    if form == .short {
+      return group([(nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
     }
 
     let demote = style.options.demoteNonDroppingParticle
     if inverted {
-      // Family first: "van Gogh, Vincent" or, demoted, "Gogh, Vincent van".
-      let familyCore: String
-      var givenCore = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
-      if demote == .displayAndSort || (demote == .sortOnly && mode == .sortKey) {
-        familyCore = family
-        givenCore = [givenCore, nonDropping].filter { !$0.isEmpty }.joined(separator: " ")
-      } else {
-        familyCore = familyWithParticle
-      }
-      var pieces: [Node] = [styledPart(.text(familyCore), options.familyPart)]
-      if !givenCore.isEmpty {
+      let demoted = demote == .displayAndSort || (demote == .sortOnly && mode == .sortKey)
+      let familyGroup = group(
+        demoted ? [(family, familyPart)] : [(nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+      let givenGroup = group(
+        demoted ? [(given, givenPart), (dropping, givenPart), (nonDropping, familyPart)]
+          : [(given, givenPart), (dropping, givenPart)], affixes: givenPart)
+      var pieces: [Node] = [familyGroup]
+      if !givenGroup.isEmpty {
         pieces.append(.text(options.sortSeparator))
-        pieces.append(styledPart(.text(givenCore), options.givenPart))
+        pieces.append(givenGroup)
       }
       if !suffix.isEmpty { pieces.append(.text(options.sortSeparator + suffix)) }
       return .sequence(pieces)
     }
 
     var pieces: [Node] = []
-    if !given.isEmpty { pieces.append(styledPart(.text(given), options.givenPart)) }
-    let familyCore = [dropping, familyWithParticle].filter { !$0.isEmpty }.joined(separator: " ")
-    if !familyCore.isEmpty {
+    let givenGroup = group([(given, givenPart)], affixes: givenPart)
+    let familyGroup = group(
+      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+    if !givenGroup.isEmpty { pieces.append(givenGroup) }
+    if !familyGroup.isEmpty {
       if !pieces.isEmpty { pieces.append(.text(" ")) }
-      pieces.append(styledPart(.text(familyCore), options.familyPart))
+      pieces.append(familyGroup)
     }
     if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
     return .sequence(pieces)
@@ -264,12 +273,16 @@ extension Evaluator {
   }
 
   private func styledPart(_ node: Node, _ part: NamePartOptions) -> Node {
+    let node = formatted(node, part)
+    if part.prefix.isEmpty && part.suffix.isEmpty { return node }
+    return .sequence([.text(part.prefix), node, .text(part.suffix)])
+  }
+
+  /// A name part's text case and formatting, without its affixes.
+  private func formatted(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
     if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
-    if !part.prefix.isEmpty || !part.suffix.isEmpty {
-      node = .sequence([.text(part.prefix), node, .text(part.suffix)])
-    }
     return node
   }
 }
