@@ -87,10 +87,17 @@ extension Evaluator {
     }
     // The start drops the suffix of its last part and the end the prefix of its first, so the
     // range delimiter sits between the two values.
-    var startParts = Array(parts[firstVarying...lastVarying])
-    var endParts = startParts
-    startParts[startParts.count - 1].decorations.suffix = ""
-    endParts[0].decorations.prefix = ""
+    func present(_ part: DatePartElement, _ date: CSLDate.Parts) -> Bool {
+      switch part.name {
+      case .year: return true
+      case .month: return date.month != nil || date.season != nil
+      case .day: return date.day != nil
+      }
+    }
+    var startParts = parts[firstVarying...lastVarying].filter { present($0, start) }
+    var endParts = parts[firstVarying...lastVarying].filter { present($0, end) }
+    if !startParts.isEmpty { startParts[startParts.count - 1].decorations.suffix = "" }
+    if !endParts.isEmpty { endParts[0].decorations.prefix = "" }
     let startSegment = join(startParts.map { renderPart($0, start) }, delimiter: delimiter)
     let endSegment = join(endParts.map { renderPart($0, end) }, delimiter: delimiter)
     let rangeNode = Node.sequence([startSegment, .text(rangeDelimiter), endSegment])
