@@ -161,6 +161,11 @@ struct Evaluator {
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "page-first":
+      if let value = reference.field("page-first") { return .text(value) }
+      guard let page = reference.field("page") else { return nil }
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
@@ -277,6 +282,7 @@ struct Evaluator {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
+    case "page-first": return reference.has("page-first") || reference.has("page")
     default: return reference.has(variable)
     }
   }

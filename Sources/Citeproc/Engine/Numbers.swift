@@ -240,6 +240,7 @@ enum PageRange {
     var afterDash = text[text.index(after: dash)...]
     while afterDash.first == "-" || afterDash.first == "\u{2013}" { afterDash = afterDash.dropFirst() }
     let second = String(afterDash).trimmingSpaces
+    if isRoman(first) && isRoman(second) { return leading + first + delimiter + second + trailing }
     guard let a = split(first), let b = split(second) else { return raw }
     // Ranges whose ends have different prefixes, or run backwards, are joined with a plain hyphen.
     guard a.prefix == b.prefix || (b.prefix.isEmpty && a.prefix.isEmpty) else {
@@ -257,6 +258,10 @@ enum PageRange {
       secondFormatted = reduced.count >= expandedDigits.count ? a.prefix + reduced : reduced
     }
     return leading + first + delimiter + secondFormatted + trailing
+  }
+
+  private static func isRoman(_ s: String) -> Bool {
+    !s.isEmpty && (s.allSatisfy { "ivxlcdm".contains($0) } || s.allSatisfy { "IVXLCDM".contains($0) })
   }
 
   /// A page number as prefix and trailing digits ("e484" → "e", "484"; "8n11564" → "8n", "11564").
@@ -285,9 +290,9 @@ enum PageRange {
       return minimal(first, full, keep: 1)
     case .minimalTwo:
       return minimal(first, full, keep: 2)
-    case .chicago, .chicago16:
+    case .chicago16:
       return chicago(first, full, firstValue: firstValue, sixteenth: true)
-    case .chicago15:
+    case .chicago, .chicago15:
       return chicago(first, full, firstValue: firstValue, sixteenth: false)
     }
   }
