@@ -211,21 +211,30 @@ struct NumberFormatter {
 
 /// Page ranges in the formats of `page-range-format`.
 enum PageRange {
+  /// Formats each range of a page list; "&" becomes the locale's symbol for "and", and an escaped
+  /// hyphen (`\-`) is a literal hyphen, not a range.
   static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
     let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let ampersand = locale.term("and", form: .symbol)?.single ?? "&"
     // Several ranges separated by commas or ampersands are handled one by one.
     var out = ""
     var current = ""
+    var escaped = false
     for ch in value {
-      if ch == "," || ch == "&" {
-        out += formatOne(current, format, delimiter: delimiter) + String(ch)
+      if escaped {
+        current.append(ch == "-" ? "\u{E000}" : ch)
+        escaped = false
+      } else if ch == "\\" {
+        escaped = true
+      } else if ch == "," || ch == "&" {
+        out += formatOne(current, format, delimiter: delimiter) + (ch == "&" ? ampersand : String(ch))
         current = ""
       } else {
         current.append(ch)
       }
     }
     out += formatOne(current, format, delimiter: delimiter)
-    return out
+    return out.contains("\u{E000}") ? out.replacing("\u{E000}", with: "-") : out
   }
 
   private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)
