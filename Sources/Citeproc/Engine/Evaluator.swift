@@ -37,6 +37,8 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
+  /// When non-nil, every rendered name list is recorded here (for disambiguation).
+  var renderedNameLists: [RenderedNameList]?
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,

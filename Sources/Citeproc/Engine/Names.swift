@@ -126,6 +126,7 @@ extension Evaluator {
       }
     }
     if shownCount == 0 { return .empty }
+    renderedNameLists?.append(RenderedNameList(names: names, options: options, shown: shownCount))
     let sortOrder = mode == .sortKey
 
     var parts: [Node] = []
