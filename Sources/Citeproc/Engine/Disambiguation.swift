@@ -137,15 +137,18 @@ struct Disambiguator {
 
   // MARK: rendering
 
-  /// The plain text of an item's cite in first position with `state`, and the name lists it
-  /// rendered.
+  /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
+  /// compared in their subsequent form (the shortest a style gives), without year-suffix.
   func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
     var context = state
-    context.position = .first
+    context.position = .subsequent
+    context.nearNote = true
     context.citationNumber = session.citationNumber[index]
     context.yearSuffix = nil
-    var evaluator = session.processor.evaluator(
-      for: session.references[index], mode: .citation, inCitation: true, cite: context)
+    // The date of access says nothing about which work is cited.
+    var reference = session.references[index]
+    reference.dates["accessed"] = nil
+    var evaluator = session.processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
     evaluator.renderedNameLists = []
     let (node, _) = evaluator.render(spec.layout.elements)
     return (node.plainText, evaluator.renderedNameLists ?? [])

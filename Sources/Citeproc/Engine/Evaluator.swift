@@ -104,7 +104,8 @@ struct Evaluator {
       if node.isEmpty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
-      guard let node = variableText(name, form: form) else { return (.empty, .empty) }
+      // An empty year-suffix does not count as a missing variable for group suppression.
+      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
       var d = text.decorations
       if name == "citation-number" {
         return (.tagged(.citationNumber, finishText(node, d)), .rendered)
