@@ -148,7 +148,8 @@ struct Disambiguator {
     // The date of access says nothing about which work is cited.
     var reference = session.references[index]
     reference.dates["accessed"] = nil
-    var evaluator = session.processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
+    var evaluator = session.processor.evaluator(
+      for: reference, mode: .citation, inCitation: true, cite: context)
     evaluator.renderedNameLists = []
     let (node, _) = evaluator.render(spec.layout.elements)
     return (node.plainText, evaluator.renderedNameLists ?? [])
