@@ -202,7 +202,8 @@ struct Evaluator {
     switch variable {
     case "locator":
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return nil }
-      termName = cite.label ?? "page"
+      // CSL 1.0 spelled this locator "sub verbo"; the locale term is "sub-verbo".
+      termName = cite.label == "sub verbo" ? "sub-verbo" : (cite.label ?? "page")
       value = locator
     case "page":
       termName = "page"
@@ -261,7 +262,8 @@ struct Evaluator {
       return reference.dates[variable]?.circa ?? false
     case .locator(let type):
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
-      return (cite.label ?? "page") == type
+      let label = cite.label == "sub-verbo" ? "sub verbo" : (cite.label ?? "page")
+      return label == type
     case .position(let position):
       guard inCitation, mode != .bibliography else { return false }
       switch position {
