@@ -119,8 +119,9 @@ struct Evaluator {
       let term = locale.text(name, form: form, plural: plural)
       return (finishText(.text(term), text.decorations), .none)
     case .macro(_, let body):
+      // A macro is suppressed like a group: when it asks for variables and none has a value.
       let (node, use) = render(body)
-      if node.isEmpty { return (.empty, use) }
+      if node.isEmpty || use == .empty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
