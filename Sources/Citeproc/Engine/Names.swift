@@ -129,6 +129,10 @@ extension Evaluator {
       case nil: nil
       }
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
+    if sortOrder {
+      // Sort keys compare name by name: no "and", one plain separator.
+      return join(parts, delimiter: "  ")
+    }
     var out: [Node] = []
     for index in parts.indices {
       if index > 0 {
