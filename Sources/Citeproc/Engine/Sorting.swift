@@ -105,5 +105,5 @@ let CiteprocDataNumbers: Set<String> = [
 ]
 
 private let letterFolds: [Character: String] = [
-  "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h",
+  "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h",
 ]
