@@ -40,7 +40,7 @@ extension Evaluator {
     }
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
-    return (.tagged(.names, node.decorated(element.decorations)), .rendered)
+    return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
   }
 
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
@@ -118,7 +118,7 @@ extension Evaluator {
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
-      parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
+      parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
