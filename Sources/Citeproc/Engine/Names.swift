@@ -29,7 +29,7 @@ extension Evaluator {
 
     var rendered: [Node] = []
     for (index, (_, names)) in lists.enumerated() {
-      var list = renderNameList(names, element)
+      var list = Node.tagged(.nameList, renderNameList(names, element))
       if mode != .sortKey, let label = element.label, !list.isEmpty {
         let labelNode = nameLabel(label, variable: labelVariables[index], count: names.count)
         if !labelNode.isEmpty {

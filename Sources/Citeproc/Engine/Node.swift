@@ -147,6 +147,8 @@ enum NodeTag: Sendable, Hashable {
   case names
   /// One name inside a names output.
   case name
+  /// The names of one variable (without its label).
+  case nameList
   /// A date's year (for collapsing and year-suffix).
   case year
   case yearSuffix

@@ -28,8 +28,12 @@ enum SubsequentAuthorSubstitution {
 
     switch rule {
     case .completeAll:
+      // The whole name list goes, but not its label ("——— ed.").
       guard names == previousNames else { return }
-      pieces[at] = pieces[at].replacingFirst(tagged: .names) { _ in replacement } ?? pieces[at]
+      pieces[at] = pieces[at].replacingFirst(tagged: .names) { inner in
+        inner.replacing(tagged: .nameList, where: { $0 == 0 }, with: replacement)
+          .replacing(tagged: .nameList, where: { _ in true }, with: .empty)
+      } ?? pieces[at]
     case .completeEach:
       guard names == previousNames else { return }
       pieces[at] = pieces[at].replacingFirst(tagged: .names) { inner in
