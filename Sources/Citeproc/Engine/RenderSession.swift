@@ -19,7 +19,11 @@ struct RenderSession {
     self.processor = processor
     self.references = references
     self.clusters = clusters
-    for (index, reference) in references.enumerated() where indexByID[reference.id] == nil {
+    // When two records share an id, the later one wins (as a later definition replaces an earlier).
+    for (index, reference) in references.enumerated() {
+      if indexByID[reference.id] != nil {
+        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+      }
       indexByID[reference.id] = index
     }
   }
@@ -47,7 +51,9 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices where seen.insert(index).inserted { registered.append(index) }
+      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
+        registered.append(index)
+      }
     }
   }
 
