@@ -63,6 +63,14 @@ public enum ReferenceKeys {
   /// Lower-case ASCII letters of `text`: accents removed (`ü` → `u`), a few letters spelled out
   /// (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), everything else dropped.
   public static func asciiLetters(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var result = ""
+      for byte in text.utf8 {
+        let lower = byte | 0x20
+        if lower >= 0x61 && lower <= 0x7A { result.unicodeScalars.append(Unicode.Scalar(lower)) }
+      }
+      return result
+    }
     var spelled = ""
     for character in text.lowercased() {
       switch character {

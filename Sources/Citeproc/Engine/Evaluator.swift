@@ -42,6 +42,8 @@ struct Evaluator {
   var suppressesFirstNames = false
   /// How deep `cs:names` rendering is nested (substitutes), while `suppressesFirstNames` is set.
   var namesDepth = 0
+  /// Every variable rendered with a value so far, in order (for substitution suppression).
+  var renderedVariables: [String] = []
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -79,10 +81,27 @@ struct Evaluator {
     }
   }
 
+  /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
+  /// delimiter goes between the branch's elements).
+  func flattened(_ elements: [RenderElement]) -> [RenderElement] {
+    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
+      return elements
+    }
+    var out: [RenderElement] = []
+    for element in elements {
+      if case .choose(let choose) = element {
+        out += flattened(chooseBranch(choose))
+      } else {
+        out.append(element)
+      }
+    }
+    return out
+  }
+
   private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
     var nodes: [Node] = []
     var use = VariableUse.none
-    for child in group.children {
+    for child in flattened(group.children) {
       let (node, childUse) = render(child)
       nodes.append(node)
       use = use.combined(with: childUse)
@@ -108,7 +127,8 @@ struct Evaluator {
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
       guard let node = variableText(name, form: form) else { return (.empty, .empty) }
-      var d = text.decorations
+      renderedVariables.append(name)
+      let d = text.decorations
       if name == "citation-number" {
         return (.tagged(.citationNumber, finishText(node, d)), .rendered)
       }
@@ -142,10 +162,18 @@ struct Evaluator {
       return cite.yearSuffix.map { .text($0) }
     case "locator":
       guard let locator = cite.locator, !locator.isEmpty, mode != .bibliography else { return nil }
-      return RichText.parse(locator.replacingHyphens(in: locale))
+      if (cite.label ?? "page") == "page" {
+        return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
+      }
+      return RichText.parse(locator.replacing("\\-", with: "-"))
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "page-first":
+      if let value = reference.field("page-first") { return .text(value) }
+      guard let page = reference.field("page") else { return nil }
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
@@ -191,9 +219,15 @@ struct Evaluator {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
+      // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
+      var normalized = value.replacing("\\-", with: "")
+      let andTerm = locale.text("and")
+      for word in Set(["and", andTerm]) where !word.isEmpty {
+        normalized = normalized.replacing(" \(word) ", with: " & ")
+      }
       plural = variable == "number-of-pages" || variable == "number-of-volumes"
-        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(value))
-        : NumberParser.isPlural(value)
+        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
+        : NumberParser.isPlural(normalized)
     }
     guard let term = locale.term(termName, form: label.form) else { return nil }
     let text = term.text(plural: plural)
@@ -262,12 +296,9 @@ struct Evaluator {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
+    case "page-first": return reference.has("page-first") || reference.has("page")
     default: return reference.has(variable)
     }
   }
 }
 
-extension String {
-  /// Locators and page numbers use the locale's page-range delimiter for hyphens between numbers.
-  func replacingHyphens(in locale: Locale) -> String { self }
-}

@@ -19,11 +19,13 @@ extension StyleCompiler {
       switch child.name {
       case "name":
         nameElement = child
+        if labelElement != nil { labelAfterName = false }
       case "et-al":
         etAlElement = child
       case "label":
         labelElement = child
-        labelAfterName = nameElement != nil
+        // A label comes after the names unless it precedes a cs:name.
+        labelAfterName = true
       case "substitute":
         substituteElement = child
       default:

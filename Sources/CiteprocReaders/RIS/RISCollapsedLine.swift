@@ -87,13 +87,14 @@ enum RISCollapsedLine {
         continue
       }
       if token.tag == "TY" { continue }
-      let already = seen.contains(token.tag)
+      let group = RISTags.group(token.tag)
+      let already = seen.contains(group)
       if already && !RISTags.repeatable.contains(token.tag) { continue }
       if let open = openTag, open == "AB" || open == "N2", already { continue }
       finishValue(upTo: token.start)
       openTag = token.tag
       openValueStart = token.valueStart
-      seen.insert(token.tag)
+      seen.insert(group)
     }
     finishValue(upTo: end)
     if let last = record { records.append(last) }

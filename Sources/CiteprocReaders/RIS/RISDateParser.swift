@@ -33,7 +33,7 @@ enum RISDateParser {
     let text = raw.trimmingBlanks()
     guard !text.isEmpty else { return nil }
     let value: Value?
-    if text.contains("/") {
+    if text.utf8.contains(UInt8(ascii: "/")) {
       value = parseSlashed(text)
     } else if let iso = parseISO(text) {
       value = iso

@@ -9,14 +9,14 @@ enum RISFieldValues {
     let start = rawStart.map(normaliseRange).flatMap { isPageLike($0) ? $0 : nil }
     let end = rawEnd.map(normaliseRange).flatMap { isPageLike($0) ? $0 : nil }
     guard let start else { return end }
-    if start.contains("-") { return start }
+    if start.utf8.contains(UInt8(ascii: "-")) { return start }
     guard let end, end != start else { return start }
     return start + "-" + end
   }
 
   /// True when `SP` holds a range rather than a single page or a count.
   static func isRange(_ text: String) -> Bool {
-    normaliseRange(text).contains("-")
+    normaliseRange(text).utf8.contains(UInt8(ascii: "-"))
   }
 
   /// Dashes of any kind, with or without spaces around them, become one hyphen.

@@ -2,6 +2,8 @@
 /// continuation lines that followed it.
 struct RISEntry: Sendable, Hashable {
   var tag: String
+  /// The tag's two ASCII bytes as one number, for fast comparisons (see ``RISTags/code(_:)``).
+  var code: UInt16
   /// The value on the tag line first, then each non-blank continuation line, all trimmed.
   var lines: [String]
   /// The 1-based line of the tag.
@@ -9,12 +11,15 @@ struct RISEntry: Sendable, Hashable {
 
   init(tag: String, value: String, line: Int) {
     self.tag = tag
+    self.code = RISTags.code(tag)
     self.lines = value.isEmpty ? [] : [value]
     self.line = line
   }
 
   /// The lines joined with single spaces.
-  var text: String { lines.joined(separator: " ") }
+  var text: String {
+    lines.count == 1 ? lines[0] : lines.joined(separator: " ")
+  }
 }
 
 /// The tagged lines between a `TY` line and its `ER` line (neither included), in file order.
@@ -35,19 +40,22 @@ struct RISRecord: Sendable, Hashable {
   }
 
   /// All entries with one of the given tags, in file order.
-  func entries(_ tags: Set<String>) -> [RISEntry] {
-    entries.filter { tags.contains($0.tag) }
+  func entries(_ tags: [String]) -> [RISEntry] {
+    let codes = tags.map(RISTags.code)
+    return entries.filter { codes.contains($0.code) }
   }
 
   /// All entries with this tag, in file order.
   func entries(_ tag: String) -> [RISEntry] {
-    entries.filter { $0.tag == tag }
+    let code = RISTags.code(tag)
+    return entries.filter { $0.code == code }
   }
 
   /// The first non-empty value of the first tag in `tags` (in the order given) that has one.
   func first(_ tags: String...) -> String? {
     for tag in tags {
-      for entry in entries where entry.tag == tag {
+      let code = RISTags.code(tag)
+      for entry in entries where entry.code == code {
         let text = entry.text
         if !text.isEmpty { return text }
       }
@@ -59,6 +67,16 @@ struct RISRecord: Sendable, Hashable {
 /// The tags an RIS record may carry: those of both specifications plus the common exporter extras.
 /// Used to decide what counts as a tag token inside a collapsed line.
 enum RISTags {
+  /// A tag's two ASCII bytes as one number (`"TY"` → 0x5459); 0 for anything else.
+  static func code(_ tag: String) -> UInt16 {
+    var iterator = tag.utf8.makeIterator()
+    guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil else { return 0 }
+    return UInt16(first) << 8 | UInt16(second)
+  }
+
+  static let typeCode = code("TY")
+  static let endCode = code("ER")
+
   static let known: Set<String> = {
     var tags: Set<String> = [
       "TY", "ER", "TI", "T1", "T2", "T3", "CT", "ST", "BT", "AU", "A1", "A2", "A3", "A4", "ED", "TA",
@@ -73,7 +91,19 @@ enum RISTags {
     return tags
   }()
 
-  /// Tags that hold one value per record; a second occurrence inside a collapsed line is treated as text.
+  /// Tags that are spellings of the same thing (`T1` and `TI`, `A1` and `AU`, `N2` and `AB`) share a
+  /// group, so that a second spelling inside a collapsed line is not taken for a new tag.
+  static func group(_ tag: String) -> String {
+    switch tag {
+    case "T1", "CT": return "TI"
+    case "A1": return "AU"
+    case "N2": return "AB"
+    default: return tag
+    }
+  }
+
+  /// Tags that may occur more than once per record. Any other tag seen a second time inside a
+  /// collapsed line is treated as text.
   static let repeatable: Set<String> = [
     "AU", "A1", "A2", "A3", "A4", "ED", "KW", "UR", "N1", "SN", "L1", "L2", "L3", "L4", "AD", "C3",
     "M1", "U1", "U2", "U3", "U4", "U5", "DB", "LK",

@@ -94,8 +94,9 @@ private struct Builder {
 
   mutating func mapNames() {
     var publishers: [String] = []
+    let a3 = RISTags.code("A3")
     for entry in record.entries {
-      if entry.tag == "A3" && code == "RPRT" {
+      if entry.code == a3 && code == "RPRT" {
         publishers.append(contentsOf: entry.lines)
         continue
       }
@@ -351,7 +352,7 @@ private struct Builder {
     for tag in ["N2", "AB"] where fields["abstract"] == nil {
       for entry in record.entries(tag) {
         let text = entry.text
-        if !placeholders.contains(text.lowercased()) {
+        if text.count > 24 || !placeholders.contains(text.lowercased()) {
           set("abstract", text)
           break
         }

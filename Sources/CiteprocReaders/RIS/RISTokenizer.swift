@@ -53,18 +53,15 @@ struct RISTokenizer: Sendable {
 
       guard let tagLine = RISTokenizer.matchTagLine(bytes, lineStart, lineEnd) else {
         // Continuation line, blank line or junk.
-        guard var record = current else { continue }
+        guard let count = current?.entries.count, count > 0 else { continue }
         let text = RISTokenizer.trimmedString(bytes, lineStart, lineEnd)
-        if !text.isEmpty, !record.entries.isEmpty {
-          record.entries[record.entries.count - 1].lines.append(text)
-          current = record
-        }
+        if !text.isEmpty { current?.entries[count - 1].lines.append(text) }
         continue
       }
       output.sawTagLine = true
       let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-      switch tagLine.tag {
-      case "TY":
+      switch tagLine.code {
+      case RISTags.typeCode:
         if let record = current { close(record) }
         current = nil
         flushStray()
@@ -80,7 +77,7 @@ struct RISTokenizer: Sendable {
         } else {
           current = RISRecord(typeValue: value, line: lineNumber)
         }
-      case "ER":
+      case RISTags.endCode:
         if var record = current {
           record.closedByER = true
           output.records.append(record)
@@ -90,9 +87,8 @@ struct RISTokenizer: Sendable {
           strayCount += 1
         }
       default:
-        if var record = current {
-          record.entries.append(RISEntry(tag: tagLine.tag, value: value, line: lineNumber))
-          current = record
+        if current != nil {
+          current?.entries.append(RISEntry(tag: tagLine.tag, value: value, line: lineNumber))
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
@@ -114,6 +110,7 @@ struct RISTokenizer: Sendable {
 
   struct TagLine {
     var tag: String
+    var code: UInt16
     var valueStart: Int
   }
 
@@ -139,7 +136,8 @@ struct RISTokenizer: Sendable {
       while index < end && isBlank(bytes[index]) { index += 1 }
     }
     let tag = String(decoding: bytes[start..<(start + 2)], as: UTF8.self)
-    return TagLine(tag: tag, valueStart: index)
+    let code = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
+    return TagLine(tag: tag, code: code, valueStart: index)
   }
 
   /// The bytes decoded as UTF-8 with leading and trailing spaces and tabs removed.

@@ -75,13 +75,14 @@ enum RISTypeTable {
 extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   func trimmingBlanks() -> String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first == " " || first == "\t" || first == "\n" {
-      scalars = scalars.dropFirst()
-    }
-    while let last = scalars.last, last == " " || last == "\t" || last == "\n" {
-      scalars = scalars.dropLast()
-    }
-    return String(scalars)
+    let bytes = utf8
+    guard let first = bytes.first, let last = bytes.last else { return self }
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+    if !isBlank(first) && !isBlank(last) { return self }
+    var low = bytes.startIndex
+    var high = bytes.endIndex
+    while low < high, isBlank(bytes[low]) { low = bytes.index(after: low) }
+    while high > low, isBlank(bytes[bytes.index(before: high)]) { high = bytes.index(before: high) }
+    return String(Substring(bytes[low..<high]))
   }
 }
