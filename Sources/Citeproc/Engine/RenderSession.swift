@@ -193,8 +193,14 @@ struct RenderSession {
       if let suffix = item.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
-    let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+    // The citation layout's formatting applies around its prefix and suffix too (as in citeproc-js).
+    var affixes = layout.decorations
+    affixes.formatting = TextFormatting()
+    var node = joinCites(rendered).decorated(affixes)
+    if !node.isEmpty && !layout.decorations.formatting.isEmpty {
+      node = .styled(layout.decorations.formatting, node)
+    }
+    return Finisher(locale: processor.locale).finish(node)
   }
 
   // MARK: bibliography
