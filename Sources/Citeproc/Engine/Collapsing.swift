@@ -5,17 +5,16 @@ extension RenderSession {
   /// the style asks.
   func joinCites(_ cites: [RenderedCite]) -> Node {
     let citation = style.citation
-    guard citation.collapse != nil || citation.citeGroupDelimiter != nil else {
-      return join(cites.map(\.node), delimiter: citation.layout.delimiter)
-    }
+    guard cites.count > 1 else { return cites.first?.node ?? .empty }
     let collapser = CiteCollapser(
       options: CiteCollapser.Options(
         collapse: citation.collapse, layoutDelimiter: citation.layout.delimiter,
         citeGroupDelimiter: citation.citeGroupDelimiter, yearSuffixDelimiter: citation.yearSuffixDelimiter,
-        afterCollapseDelimiter: citation.afterCollapseDelimiter, inText: style.styleClass == .inText))
+        afterCollapseDelimiter: citation.collapse == nil ? nil : citation.afterCollapseDelimiter,
+        inText: style.styleClass == .inText))
     let parts = cites.map(Self.collapsible)
     var order = Array(cites.indices)
-    if groupsCites && cites.count > 1 { order = collapser.groupedOrder(parts) }
+    if groupsCites { order = collapser.groupedOrder(parts) }
     return collapser.join(order.map { parts[$0] }) { position in renderWithoutNames(cites[order[position]]) }
   }
 
@@ -30,18 +29,20 @@ extension RenderSession {
   private static func collapsible(_ cite: RenderedCite) -> CiteCollapser.Cite {
     let node = cite.node
     let names = node.first(tagged: .names)?.plainText
-    let suffix = node.first(tagged: .yearSuffix)
-    let hasAffixes = !(cite.item.prefix ?? "").isEmpty || !(cite.item.suffix ?? "").isEmpty
+    let yearSuffix = node.first(tagged: .yearSuffix)
+    let prefix = cite.item.prefix ?? ""
+    let suffix = cite.item.suffix ?? ""
     return CiteCollapser.Cite(
       node: node,
       names: names?.isEmpty == false ? names : nil,
       year: node.first(tagged: .year)?.plainText,
-      yearSuffix: suffix?.isEmpty == false ? suffix : nil,
-      yearSuffixValue: (cite.context.yearSuffix ?? suffix?.plainText).flatMap(CiteCollapser.suffixValue),
+      yearSuffix: yearSuffix?.isEmpty == false ? yearSuffix : nil,
+      yearSuffixValue: (cite.context.yearSuffix ?? yearSuffix?.plainText).flatMap(CiteCollapser.suffixValue),
       citationNumber: node.first(tagged: .citationNumber) != nil ? cite.context.citationNumber : nil,
       hasLocator: !(cite.item.locator ?? "").isEmpty,
-      hasAffixes: hasAffixes,
-      rendersTextVariable: node.first(tagged: .textVariable) != nil)
+      hasAffixes: !prefix.isEmpty || !suffix.isEmpty,
+      rendersTextVariable: node.first(tagged: .textVariable) != nil,
+      prefix: prefix, suffix: suffix)
   }
 
   /// The cite rendered again without its first `cs:names` output, so that the delimiters of the
@@ -117,6 +118,9 @@ struct CiteCollapser {
     var hasAffixes: Bool
     /// Whether the cite prints an ordinary variable through `cs:text` (see `markingTextVariable`).
     var rendersTextVariable = false
+    /// The cite's own prefix and suffix (as written by the author).
+    var prefix = ""
+    var suffix = ""
   }
 
   let options: Options
@@ -191,7 +195,8 @@ struct CiteCollapser {
       run = nil
       var node = cite.node
       if collapsesYears && flags[index].sameNames { node = withoutNames(index) }
-      let delimiter = index == 0 ? "" : delimiter(before: index, cites, flags)
+      let delimiter =
+        index == 0 ? "" : Self.adjusted(delimiter(before: index, cites, flags), cites[index - 1], cite)
       let collapsible = cite.citationNumber != nil && !cite.hasLocator && !cite.hasAffixes
       let piece = Piece(node: node, delimiter: delimiter, number: collapsible ? cite.citationNumber : nil)
       if collapsesYearSuffixes, cite.yearSuffix != nil {
@@ -263,6 +268,21 @@ struct CiteCollapser {
     if flags[index].useGroupDelimiter, let group = options.citeGroupDelimiter { return group }
     if current && options.inText && options.collapse != .citationNumber { return ", " }
     return options.layoutDelimiter
+  }
+
+  /// The delimiter between two cites when the first one's suffix ends in punctuation (only the
+  /// delimiter's spacing is kept) or, without such a suffix, the second one's prefix starts with
+  /// punctuation (no delimiter), as citeproc-js does.
+  static func adjusted(_ delimiter: String, _ previous: Cite, _ current: Cite) -> String {
+    let punctuation: Set<Character> = [";", ".", ","]
+    let previousEndsInPunctuation = previous.suffix.last.map { punctuation.contains($0) } ?? false
+    let currentStartsWithPunctuation =
+      previous.suffix.isEmpty && (current.prefix.first.map { punctuation.contains($0) } ?? false)
+    guard previousEndsInPunctuation || currentStartsWithPunctuation else { return delimiter }
+    if !currentStartsWithPunctuation, let space = delimiter.firstIndex(of: " ") {
+      return String(delimiter[space...])
+    }
+    return ""
   }
 
   /// Whether cite `index` shows only its year-suffix after the preceding cite: same names, same

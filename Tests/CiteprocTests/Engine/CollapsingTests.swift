@@ -148,6 +148,20 @@ import Testing
     #expect(CiteCollapser.suffixValue("A") == nil)
   }
 
+  // MARK: cite affixes
+
+  @Test func punctuationInCiteAffixesTrimsTheDelimiter() {
+    var first = authorDate("Smith", "2000")
+    var second = authorDate("Jones", "2001")
+    first.suffix = " is one source,"
+    #expect(CiteCollapser.adjusted("; ", first, second) == " ")
+    first.suffix = ""
+    second.prefix = ", and"
+    #expect(CiteCollapser.adjusted("; ", first, second) == "")
+    second.prefix = "see"
+    #expect(CiteCollapser.adjusted("; ", first, second) == "; ")
+  }
+
   // MARK: grouping
 
   @Test func groupingMovesCitesToTheirFirstAuthor() {
