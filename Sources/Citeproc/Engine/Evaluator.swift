@@ -44,6 +44,8 @@ struct Evaluator {
   var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// When non-nil, every rendered name list is recorded here (for disambiguation).
+  var renderedNameLists: [RenderedNameList]?
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -126,7 +128,8 @@ struct Evaluator {
       if node.isEmpty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
-      guard let node = variableText(name, form: form) else { return (.empty, .empty) }
+      // An empty year-suffix does not count as a missing variable for group suppression.
+      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
       renderedVariables.append(name)
       let d = text.decorations
       if name == "citation-number" {

@@ -86,11 +86,14 @@ extension Evaluator {
     return (min, useFirst, useLast)
   }
 
+  /// Names added by disambiguation; sort keys keep the style's et-al settings.
+  private var addedNames: Int { mode == .sortKey ? 0 : cite.extraNames }
+
   /// The names shown before et-al.
   func shownNames(_ names: [Name], _ options: NameOptions) -> [Name] {
     let limits = etAlLimits(options)
     guard let min = limits.min, let useFirst = limits.useFirst, names.count >= min else { return names }
-    let shown = Swift.min(names.count, useFirst + cite.extraNames)
+    let shown = Swift.min(names.count, useFirst + addedNames)
     return Array(names.prefix(shown))
   }
 
@@ -100,13 +103,14 @@ extension Evaluator {
     var shownCount = names.count
     var truncated = false
     if let min = limits.min, let useFirst = limits.useFirst, names.count >= min {
-      let count = Swift.min(names.count, useFirst + cite.extraNames)
+      let count = Swift.min(names.count, useFirst + addedNames)
       if count < names.count {
         shownCount = count
         truncated = true
       }
     }
     if shownCount == 0 { return .empty }
+    renderedNameLists?.append(RenderedNameList(names: names, options: options, shown: shownCount))
     let sortOrder = mode == .sortKey
 
     var parts: [Node] = []

@@ -87,11 +87,11 @@ struct RenderSession {
     return context
   }
 
-  private func sortedForBibliography(_ items: [Int]) -> [Int] {
+  func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
     let values = items.map { index in
       processor.sortValues(
-        bibliography.sort, reference: references[index], cite: baseContext(index), inCitation: false)
+        bibliography.sort, reference: references[index], cite: bibliographyContext(index), inCitation: false)
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
@@ -213,7 +213,7 @@ struct RenderSession {
     var previousNames: String?
     for index in order {
       var evaluator = processor.evaluator(
-        for: references[index], mode: .bibliography, inCitation: false, cite: baseContext(index))
+        for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
       var pieces: [Node] = []
       for element in layout.elements {
         let (node, _) = evaluator.render(element)
