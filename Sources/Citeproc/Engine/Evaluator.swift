@@ -124,8 +124,9 @@ struct Evaluator {
       let term = locale.text(name, form: form, plural: plural)
       return (finishText(.text(term), text.decorations), .none)
     case .macro(_, let body):
+      // A macro is suppressed like a group: when it asks for variables and none has a value.
       let (node, use) = render(body)
-      if node.isEmpty { return (.empty, use) }
+      if node.isEmpty || use == .empty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
@@ -207,7 +208,8 @@ struct Evaluator {
     switch variable {
     case "locator":
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return nil }
-      termName = cite.label ?? "page"
+      // CSL 1.0 spelled this locator "sub verbo"; the locale term is "sub-verbo".
+      termName = cite.label == "sub verbo" ? "sub-verbo" : (cite.label ?? "page")
       value = locator
     case "page":
       termName = "page"
@@ -266,7 +268,8 @@ struct Evaluator {
       return reference.dates[variable]?.circa ?? false
     case .locator(let type):
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
-      return (cite.label ?? "page") == type
+      let label = cite.label == "sub-verbo" ? "sub verbo" : (cite.label ?? "page")
+      return label == type
     case .position(let position):
       guard inCitation, mode != .bibliography else { return false }
       switch position {
