@@ -181,10 +181,10 @@ struct RenderSession {
     for (item, index, context) in ordered {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
+      // Suppressed names are left out while rendering, so the delimiters around them go too.
+      evaluator.suppressesFirstNames = item.suppressAuthor
       var (node, _) = evaluator.render(layout.elements)
-      if item.suppressAuthor {
-        node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
-      } else if item.authorOnly {
+      if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
       }
       var parts: [Node] = []

@@ -179,6 +179,12 @@ import Testing
   private func citation(_ citationXML: String, _ references: [Reference], clusters: [[String]]) throws
     -> [String]
   {
+    try citation(citationXML, references, items: clusters.map { $0.map { CiteItem(id: $0) } })
+  }
+
+  private func citation(_ citationXML: String, _ references: [Reference], items: [[CiteItem]]) throws
+    -> [String]
+  {
     let xml = """
       <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
         <info><id>collapse-test</id><title>Collapse test</title><updated>2024-01-01T00:00:00+00:00</updated></info>
@@ -188,7 +194,7 @@ import Testing
     let style = try StyleLoader().load(xml: xml).style
     let processor = Processor(style: style, locale: LocaleLoader().locale(for: style).0)
     let output = processor.render(
-      references: references, clusters: clusters.map { CitationCluster(items: $0.map { CiteItem(id: $0) }) })
+      references: references, clusters: items.map { CitationCluster(items: $0) })
     let format = PlainTextFormatForTests()
     return output.citations.map { format.string(for: $0) }
   }
@@ -215,6 +221,22 @@ import Testing
       [book("doe99", "Doe", 1999), book("smith02", "Smith", 2002), book("doe06", "Doe", 2006)],
       clusters: [["doe06", "smith02", "doe99"]])
     #expect(out == ["(Doe 1999, 2006; Smith 2002)"])
+  }
+
+  @Test func aSuppressedAuthorTakesItsDelimiterAlong() throws {
+    let out = try citation(
+      """
+      <citation>
+        <layout prefix="(" suffix=")" delimiter="; ">
+          <group delimiter=" ">
+            <names variable="author"><name form="short"/></names>
+            <date variable="issued"><date-part name="year"/></date>
+          </group>
+        </layout>
+      </citation>
+      """,
+      [book("doe00", "Doe", 2000)], items: [[CiteItem(id: "doe00", suppressAuthor: true)]])
+    #expect(out == ["(2000)"])
   }
 
   @Test func numericCitationCollapsesRanges() throws {
