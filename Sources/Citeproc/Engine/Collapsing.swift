@@ -18,12 +18,35 @@ extension RenderSession {
     return collapser.join(order.map { parts[$0] }) { position in renderWithoutNames(cites[order[position]]) }
   }
 
-  /// Cites with the same names are moved together in sorted author-date citations (citeproc-js
-  /// groups only when the citation is sorted, and not in numeric styles).
+  /// Cites with the same names are moved together in sorted citations of in-text styles that
+  /// collapse, and of styles with a cite-group delimiter that neither number cites nor test their
+  /// position (as citeproc-js does; it never groups unsorted citations).
   private var groupsCites: Bool {
     let citation = style.citation
     guard !citation.sort.isEmpty, citation.collapse != .citationNumber else { return false }
-    return (style.styleClass == .inText && citation.collapse != nil) || citation.citeGroupDelimiter != nil
+    if style.styleClass == .inText && citation.collapse != nil { return true }
+    return citation.citeGroupDelimiter != nil && !Self.numbersOrTestsPosition(citation.layout.elements)
+  }
+
+  /// Whether a layout prints the citation number or tests the cite's position.
+  private static func numbersOrTestsPosition(_ elements: [RenderElement]) -> Bool {
+    elements.contains { element in
+      switch element {
+      case .text(let text):
+        if case .variable("citation-number", _) = text.source { return true }
+        if case .macro(_, let body) = text.source { return numbersOrTestsPosition(body) }
+        return false
+      case .number(let number): return number.variable == "citation-number"
+      case .group(let group): return numbersOrTestsPosition(group.children)
+      case .names(let names): return numbersOrTestsPosition(names.substitute ?? [])
+      case .choose(let choose):
+        return choose.branches.contains { branch in
+          branch.conditions.contains { if case .position = $0 { return true } else { return false } }
+            || numbersOrTestsPosition(branch.body)
+        } || numbersOrTestsPosition(choose.elseBody)
+      case .date, .label: return false
+      }
+    }
   }
 
   private static func collapsible(_ cite: RenderedCite) -> CiteCollapser.Cite {

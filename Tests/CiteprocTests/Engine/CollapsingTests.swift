@@ -182,11 +182,11 @@ import Testing
     try citation(citationXML, references, items: clusters.map { $0.map { CiteItem(id: $0) } })
   }
 
-  private func citation(_ citationXML: String, _ references: [Reference], items: [[CiteItem]]) throws
-    -> [String]
-  {
+  private func citation(
+    _ citationXML: String, _ references: [Reference], items: [[CiteItem]], styleClass: String = "in-text"
+  ) throws -> [String] {
     let xml = """
-      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="\(styleClass)" version="1.0">
         <info><id>collapse-test</id><title>Collapse test</title><updated>2024-01-01T00:00:00+00:00</updated></info>
         \(citationXML)
       </style>
@@ -221,6 +221,32 @@ import Testing
       [book("doe99", "Doe", 1999), book("smith02", "Smith", 2002), book("doe06", "Doe", 2006)],
       clusters: [["doe06", "smith02", "doe99"]])
     #expect(out == ["(Doe 1999, 2006; Smith 2002)"])
+  }
+
+  @Test func citeGroupDelimiterGroupsUnlessTheStyleTestsPositions() throws {
+    let cite = """
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+      """
+    func layout(_ body: String) -> String {
+      """
+      <citation cite-group-delimiter=", ">
+        <sort><key variable="issued"/></sort>
+        <layout delimiter="; ">\(body)</layout>
+      </citation>
+      """
+    }
+    let references = [book("doe99", "Doe", 1999), book("smith02", "Smith", 2002), book("doe06", "Doe", 2006)]
+    let items = [["doe06", "smith02", "doe99"].map { CiteItem(id: $0) }]
+    let grouped = try citation(layout(cite), references, items: items, styleClass: "note")
+    #expect(grouped == ["Doe 1999, Doe 2006; Smith 2002"])
+    let positional = """
+      <choose><if position="ibid"><text term="ibid"/></if><else>\(cite)</else></choose>
+      """
+    let ungrouped = try citation(layout(positional), references, items: items, styleClass: "note")
+    #expect(ungrouped == ["Doe 1999; Smith 2002; Doe 2006"])
   }
 
   @Test func aSuppressedAuthorTakesItsDelimiterAlong() throws {
