@@ -29,7 +29,7 @@ extension Evaluator {
 
     var rendered: [Node] = []
     for (index, (_, names)) in lists.enumerated() {
-      var list = renderNameList(names, element)
+      var list = Node.tagged(.nameList, renderNameList(names, element))
       if mode != .sortKey, let label = element.label, !list.isEmpty {
         let labelNode = nameLabel(label, variable: labelVariables[index], count: names.count)
         if !labelNode.isEmpty {
@@ -40,7 +40,7 @@ extension Evaluator {
     }
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
-    return (.tagged(.names, node.decorated(element.decorations)), .rendered)
+    return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
   }
 
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
@@ -118,7 +118,7 @@ extension Evaluator {
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
-      parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
+      parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
@@ -129,6 +129,10 @@ extension Evaluator {
       case nil: nil
       }
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
+    if sortOrder {
+      // Sort keys compare name by name: no "and", one plain separator.
+      return join(parts, delimiter: "  ")
+    }
     var out: [Node] = []
     for index in parts.indices {
       if index > 0 {

@@ -210,7 +210,7 @@ struct RenderSession {
     let order = sortedForBibliography(registered)
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
-    var previousNames: String?
+    var previousNames: [String]?
     for index in order {
       var evaluator = processor.evaluator(
         for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
@@ -219,16 +219,9 @@ struct RenderSession {
         let (node, _) = evaluator.render(element)
         pieces.append(node)
       }
-      if let substitute = bibliography.subsequentAuthorSubstitute,
-        let at = pieces.firstIndex(where: { $0.first(tagged: .names) != nil })
-      {
-        let names = pieces[at].first(tagged: .names)?.plainText
-        if let names, names == previousNames {
-          pieces[at] = pieces[at].replacingFirst(tagged: .names) { _ in .text(substitute) } ?? pieces[at]
-        }
-        previousNames = names
-      } else {
-        previousNames = nil
+      if let substitute = bibliography.subsequentAuthorSubstitute {
+        SubsequentAuthorSubstitution.apply(
+          substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames)
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {
