@@ -37,6 +37,11 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
+  /// Leaves out the first `cs:names` output (for a cite collapsed into the preceding cite of the
+  /// same author, see `Collapsing.swift`).
+  var suppressesFirstNames = false
+  /// How deep `cs:names` rendering is nested (substitutes), while `suppressesFirstNames` is set.
+  var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
@@ -70,7 +75,7 @@ struct Evaluator {
     case .text(let text): return renderText(text)
     case .date(let date): return renderDate(date)
     case .number(let number): return renderNumber(number)
-    case .names(let names): return renderNames(names)
+    case .names(let names): return renderNamesUnlessCollapsed(names)
     case .label(let label): return (renderLabel(label), .none)
     case .group(let group): return renderGroup(group)
     case .choose(let choose):
@@ -134,7 +139,7 @@ struct Evaluator {
       if name == "year-suffix" {
         return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
       }
-      return (finishText(node, d), .rendered)
+      return (markingTextVariable(name, finishText(node, d)), .rendered)
     }
   }
 

@@ -153,6 +153,9 @@ enum NodeTag: Sendable, Hashable {
   case year
   case yearSuffix
   case citationNumber
+  /// Output of `cs:text` for an ordinary variable in a cite (such a cite does not count as
+  /// collapsed into the preceding one when delimiters are chosen).
+  case textVariable
   /// Output of the layout before affixes (for collapsing).
   case cite
 }

@@ -187,10 +187,10 @@ struct RenderSession {
     for (item, index, context) in ordered {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
+      // Suppressed names are left out while rendering, so the delimiters around them go too.
+      evaluator.suppressesFirstNames = item.suppressAuthor
       var (node, _) = evaluator.render(layout.elements)
-      if item.suppressAuthor {
-        node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
-      } else if item.authorOnly {
+      if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
       }
       var parts: [Node] = []
@@ -199,8 +199,14 @@ struct RenderSession {
       if let suffix = item.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
-    let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+    // The citation layout's formatting applies around its prefix and suffix too (as in citeproc-js).
+    var affixes = layout.decorations
+    affixes.formatting = TextFormatting()
+    var node = joinCites(rendered).decorated(affixes)
+    if !node.isEmpty && !layout.decorations.formatting.isEmpty {
+      node = .styled(layout.decorations.formatting, node)
+    }
+    return Finisher(locale: processor.locale).finish(node)
   }
 
   // MARK: bibliography
