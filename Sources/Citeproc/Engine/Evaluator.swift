@@ -112,7 +112,7 @@ struct Evaluator {
   private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
+      return (finishText(RichText.parse(value), text.decorations), .none)
     case .term(let name, let form, let plural):
       let term = locale.text(name, form: form, plural: plural)
       return (finishText(.text(term), text.decorations), .none)
@@ -138,8 +138,15 @@ struct Evaluator {
   func finishText(_ node: Node, _ d: Decorations) -> Node {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
-    if let textCase = d.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
     return node.decorated(d)
+  }
+
+  /// Text case for this reference: title case only for English items, case mapping by language.
+  var textCaser: TextCaser {
+    TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or

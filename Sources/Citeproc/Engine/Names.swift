@@ -259,7 +259,7 @@ extension Evaluator {
 
   private func styledPart(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
-    if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = part.textCase { node = textCaser.apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
     if !part.prefix.isEmpty || !part.suffix.isEmpty {
       node = .sequence([.text(part.prefix), node, .text(part.suffix)])
