@@ -164,10 +164,18 @@ struct Evaluator {
       return cite.yearSuffix.map { .text($0) }
     case "locator":
       guard let locator = cite.locator, !locator.isEmpty, mode != .bibliography else { return nil }
-      return RichText.parse(locator.replacingHyphens(in: locale))
+      if (cite.label ?? "page") == "page" {
+        return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
+      }
+      return RichText.parse(locator.replacing("\\-", with: "-"))
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "page-first":
+      if let value = reference.field("page-first") { return .text(value) }
+      guard let page = reference.field("page") else { return nil }
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
@@ -213,9 +221,15 @@ struct Evaluator {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
+      // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
+      var normalized = value.replacing("\\-", with: "")
+      let andTerm = locale.text("and")
+      for word in Set(["and", andTerm]) where !word.isEmpty {
+        normalized = normalized.replacing(" \(word) ", with: " & ")
+      }
       plural = variable == "number-of-pages" || variable == "number-of-volumes"
-        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(value))
-        : NumberParser.isPlural(value)
+        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
+        : NumberParser.isPlural(normalized)
     }
     guard let term = locale.term(termName, form: label.form) else { return nil }
     let text = term.text(plural: plural)
@@ -284,12 +298,9 @@ struct Evaluator {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
+    case "page-first": return reference.has("page-first") || reference.has("page")
     default: return reference.has(variable)
     }
   }
 }
 
-extension String {
-  /// Locators and page numbers use the locale's page-range delimiter for hyphens between numbers.
-  func replacingHyphens(in locale: Locale) -> String { self }
-}

@@ -226,18 +226,29 @@ struct RenderSession {
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {
-        node = Self.splitFirstField(pieces, node: node)
+        // The layout's affixes go inside the two blocks.
+        var affixes = layout.decorations
+        affixes.formatting = TextFormatting()
+        var outer = layout.decorations
+        outer.prefix = ""
+        outer.suffix = ""
+        node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
+          .decorated(outer)
+      } else {
+        node = node.decorated(layout.decorations)
       }
-      let finished = Finisher(locale: processor.locale).finish(node.decorated(layout.decorations))
+      let finished = Finisher(locale: processor.locale).finish(node)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     return entries
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.
-  private static func splitFirstField(_ pieces: [Node], node: Node) -> Node {
+  private static func splitFirstField(_ pieces: [Node], node: Node, prefix: String, suffix: String) -> Node {
     guard let first = pieces.firstIndex(where: { !$0.isEmpty }) else { return node }
-    let rest = Node.sequence(Array(pieces[(first + 1)...]))
-    return .sequence([.display(.leftMargin, pieces[first]), .display(.rightInline, rest)])
+    let rest = Node.sequence(Array(pieces[(first + 1)...]) + [.text(suffix)])
+    return .sequence([
+      .display(.leftMargin, .sequence([.text(prefix), pieces[first]])), .display(.rightInline, rest),
+    ])
   }
 }

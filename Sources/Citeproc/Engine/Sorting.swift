@@ -23,7 +23,10 @@ enum SortValue: Sendable, Hashable {
     var folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     // Markup-like leading punctuation does not count.
     while let first = folded.first, "[(\"'\u{2018}\u{201C}\u{00AB}".contains(first) { folded.removeFirst() }
-    folded = folded.replacing("\u{2019}", with: "'")
+    // Apostrophes do not count ("’t Hooft" sorts under T, "O’Brien" as "OBrien").
+    if folded.contains(where: { $0 == "'" || $0 == "\u{2019}" }) {
+      folded.removeAll { $0 == "'" || $0 == "\u{2019}" }
+    }
     return folded.isEmpty ? .missing : .text(folded)
   }
 }
