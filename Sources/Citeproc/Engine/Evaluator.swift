@@ -39,6 +39,9 @@ struct Evaluator {
   var yearSuffixRendered = false
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
+  /// a cite prefix that does not end a sentence counts as output).
+  var termPredecessor = false
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -64,6 +67,12 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    let result = renderElement(element)
+    if !result.0.isEmpty { termPredecessor = true }
+    return result
+  }
+
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
     switch element {
     case .text(let text): return renderText(text)
     case .date(let date): return renderDate(date)
@@ -114,8 +123,11 @@ struct Evaluator {
     case .value(let value):
       return (finishText(RichText.parse(value), text.decorations), .none)
     case .term(let name, let form, let plural):
-      let term = locale.text(name, form: form, plural: plural)
-      return (finishText(.text(term), text.decorations), .none)
+      var term = Node.text(locale.text(name, form: form, plural: plural))
+      if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
+        term = textCaser.apply(.capitalizeFirst, to: term)
+      }
+      return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
       let (node, use) = render(body)
       if node.isEmpty { return (.empty, use) }

@@ -53,7 +53,13 @@ struct Finisher {
   private func flatten(_ node: Node, _ state: inout State) {
     switch node {
     case .text(let s):
-      if !s.isEmpty { state.runs.append(Run(text: s, path: state.path, kind: .text, field: state.field)) }
+      if s.unicodeScalars.contains(where: {
+        $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+      }) {
+        appendWithSuperscripts(s, &state)
+      } else if !s.isEmpty {
+        state.runs.append(Run(text: s, path: state.path, kind: .text, field: state.field))
+      }
     case .sequence(let items):
       for item in items { flatten(item, &state) }
     case .tagged(.richText, let inner):
@@ -112,6 +118,35 @@ struct Finisher {
       }
       (state.italic, state.bold, state.smallCaps) = saved
     }
+  }
+
+  /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript.
+  private func appendWithSuperscripts(_ s: String, _ state: inout State) {
+    var plain = String.UnicodeScalarView()
+    var raised = ""
+    func flushPlain() {
+      if plain.isEmpty { return }
+      state.runs.append(Run(text: String(plain), path: state.path, kind: .text, field: state.field))
+      plain = String.UnicodeScalarView()
+    }
+    func flushRaised() {
+      if raised.isEmpty { return }
+      state.nextID += 1
+      let path = state.path + [.styled(TextFormatting(verticalAlign: .superscript), id: state.nextID)]
+      state.runs.append(Run(text: raised, path: path, kind: .text, field: state.field))
+      raised = ""
+    }
+    for scalar in s.unicodeScalars {
+      if scalar.value >= Superscripts.lowest, let base = Superscripts.base[scalar.value] {
+        flushPlain()
+        raised += base
+      } else {
+        flushRaised()
+        plain.append(scalar)
+      }
+    }
+    flushPlain()
+    flushRaised()
   }
 
   /// A quotation alternates with the one enclosing it; one that nothing encloses uses the outer

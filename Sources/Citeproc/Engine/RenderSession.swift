@@ -181,6 +181,7 @@ struct RenderSession {
     for (item, index, context) in ordered {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
+      evaluator.termPredecessor = RichText.prefixPrecedesTerms(item.prefix)
       var (node, _) = evaluator.render(layout.elements)
       if item.suppressAuthor {
         node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node

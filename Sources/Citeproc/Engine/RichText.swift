@@ -25,6 +25,7 @@ enum RichText {
   /// Parses `value`; with `plain`, returns it as text unchanged.
   static func parse(_ value: String, plain: Bool = false) -> Node {
     if plain { return .text(value) }
+    let value = narrowingSpaces(value)
     if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
     ) {
       return .text(value)
@@ -33,6 +34,46 @@ enum RichText {
     let quoted = resolve(&tokens)
     let node = build(tokens)
     return quoted ? .tagged(.richText, node) : node
+  }
+
+  /// Whether a cite prefix counts as text before the cite's first term (which then keeps its
+  /// lowercase): any prefix except one that ends a sentence of more than one word ("As shown
+  /// above." but not "Cf.").
+  static func prefixPrecedesTerms(_ prefix: String?) -> Bool {
+    guard let prefix, !prefix.isEmpty else { return false }
+    let trimmed = prefix.trimmingSpaces
+    guard let last = trimmed.last, ".:;!?".contains(last) else { return true }
+    return !trimmed.contains(" ")
+  }
+
+  /// A space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a narrow no-break space
+  /// (French typography).
+  static func narrowingSpaces(_ value: String) -> String {
+    guard
+      value.contains(where: {
+        $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" || $0 == "\u{BB}" || $0 == "\u{AB}"
+      })
+    else { return value }
+    var out = ""
+    out.reserveCapacity(value.utf8.count)
+    var previous: Character? = nil
+    var pendingSpace = false
+    for ch in value {
+      if pendingSpace {
+        pendingSpace = false
+        let narrow =
+          ch == ":" || ch == ";" || ch == "?" || ch == "!" || ch == "\u{BB}" || previous == "\u{AB}"
+        out.append(narrow ? "\u{202F}" : " ")
+      }
+      if ch == " " {
+        pendingSpace = true
+        continue
+      }
+      out.append(ch)
+      previous = ch
+    }
+    if pendingSpace { out.append(previous == "\u{AB}" ? "\u{202F}" : " ") }
+    return out
   }
 
   // MARK: tokens

@@ -42,3 +42,14 @@ import Testing
           .sequence([.text("a "), .styled(TextFormatting(fontStyle: .normal), .text("b"))])))
   }
 }
+
+@Suite struct FinisherSuperscriptTests {
+  @Test func superscriptCharactersBecomeSuperscriptFormatting() {
+    let rendered = Finisher(locale: Locale(language: "en-US", layers: [])).finish(.text("(ª2)"))
+    #expect(
+      rendered
+        == .sequence([
+          .text("("), .styled(TextFormatting(verticalAlign: .superscript), .text("a")), .text("2)"),
+        ]))
+  }
+}

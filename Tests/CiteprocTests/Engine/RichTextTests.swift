@@ -44,3 +44,18 @@ import Testing
       RichText.parse("\u{2018}a\u{2019}") == .tagged(.richText, .tagged(.innerQuote, .quoted(.text("a")))))
   }
 }
+
+@Suite struct RichTextTypographyTests {
+  @Test func spacesBeforeHighPunctuationBecomeNarrow() {
+    #expect(RichText.narrowingSpaces("His « Anonymous » Life") == "His «\u{202F}Anonymous\u{202F}» Life")
+    #expect(RichText.narrowingSpaces("Quoi ? Non !") == "Quoi\u{202F}? Non\u{202F}!")
+    #expect(RichText.narrowingSpaces("a: b") == "a: b")
+  }
+
+  @Test func sentencePrefixLetsTheFirstTermBeCapitalized() {
+    #expect(!RichText.prefixPrecedesTerms(nil))
+    #expect(!RichText.prefixPrecedesTerms("This has been said. "))
+    #expect(RichText.prefixPrecedesTerms("Cf. "))
+    #expect(RichText.prefixPrecedesTerms("See "))
+  }
+}
