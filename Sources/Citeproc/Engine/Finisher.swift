@@ -294,3 +294,15 @@ struct Finisher {
     return items.count == 1 ? items[0] : .sequence(items)
   }
 }
+
+extension Node {
+  /// The citation layout's decorations: unlike other elements, its formatting also covers its
+  /// affixes (`<layout prefix="(" font-weight="bold">` makes the parentheses bold).
+  func decoratedAsCitationLayout(_ d: Decorations) -> Node {
+    if isEmpty { return self }
+    var plain = d
+    plain.formatting = .plain
+    let node = decorated(plain)
+    return d.formatting.isEmpty ? node : .styled(d.formatting, node)
+  }
+}

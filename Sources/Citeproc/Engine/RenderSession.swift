@@ -195,7 +195,7 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
   }
 
   // MARK: bibliography

@@ -53,3 +53,15 @@ import Testing
         ]))
   }
 }
+
+@Suite struct CitationLayoutTests {
+  @Test func layoutFormattingCoversItsAffixes() {
+    var d = Decorations()
+    d.prefix = "("
+    d.suffix = ")"
+    d.formatting = TextFormatting(fontWeight: .bold)
+    let node = Node.text("a").decoratedAsCitationLayout(d)
+    #expect(
+      node == .styled(TextFormatting(fontWeight: .bold), .sequence([.text("("), .text("a"), .text(")")])))
+  }
+}
