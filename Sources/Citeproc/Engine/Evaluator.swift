@@ -42,6 +42,8 @@ struct Evaluator {
   /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
   /// a cite prefix that does not end a sentence counts as output).
   var termPredecessor = false
+  /// When non-nil, every rendered name list is recorded here (for disambiguation).
+  var renderedNameLists: [RenderedNameList]?
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -129,11 +131,13 @@ struct Evaluator {
       }
       return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
+      // A macro is suppressed like a group: when it asks for variables and none has a value.
       let (node, use) = render(body)
-      if node.isEmpty { return (.empty, use) }
+      if node.isEmpty || use == .empty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
-      guard let node = variableText(name, form: form) else { return (.empty, .empty) }
+      // An empty year-suffix does not count as a missing variable for group suppression.
+      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
       renderedVariables.append(name)
       let d = text.decorations
       if name == "citation-number" {
@@ -218,7 +222,8 @@ struct Evaluator {
     switch variable {
     case "locator":
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return nil }
-      termName = cite.label ?? "page"
+      // CSL 1.0 spelled this locator "sub verbo"; the locale term is "sub-verbo".
+      termName = cite.label == "sub verbo" ? "sub-verbo" : (cite.label ?? "page")
       value = locator
     case "page":
       termName = "page"
@@ -277,7 +282,8 @@ struct Evaluator {
       return reference.dates[variable]?.circa ?? false
     case .locator(let type):
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
-      return (cite.label ?? "page") == type
+      let label = cite.label == "sub-verbo" ? "sub verbo" : (cite.label ?? "page")
+      return label == type
     case .position(let position):
       guard inCitation, mode != .bibliography else { return false }
       switch position {

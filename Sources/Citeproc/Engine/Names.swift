@@ -29,7 +29,7 @@ extension Evaluator {
 
     var rendered: [Node] = []
     for (index, (_, names)) in lists.enumerated() {
-      var list = renderNameList(names, element)
+      var list = Node.tagged(.nameList, renderNameList(names, element))
       if mode != .sortKey, let label = element.label, !list.isEmpty {
         let labelNode = nameLabel(label, variable: labelVariables[index], count: names.count)
         if !labelNode.isEmpty {
@@ -40,7 +40,7 @@ extension Evaluator {
     }
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
-    return (.tagged(.names, node.decorated(element.decorations)), .rendered)
+    return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
   }
 
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
@@ -86,11 +86,14 @@ extension Evaluator {
     return (min, useFirst, useLast)
   }
 
+  /// Names added by disambiguation; sort keys keep the style's et-al settings.
+  private var addedNames: Int { mode == .sortKey ? 0 : cite.extraNames }
+
   /// The names shown before et-al.
   func shownNames(_ names: [Name], _ options: NameOptions) -> [Name] {
     let limits = etAlLimits(options)
     guard let min = limits.min, let useFirst = limits.useFirst, names.count >= min else { return names }
-    let shown = Swift.min(names.count, useFirst + cite.extraNames)
+    let shown = Swift.min(names.count, useFirst + addedNames)
     return Array(names.prefix(shown))
   }
 
@@ -100,13 +103,14 @@ extension Evaluator {
     var shownCount = names.count
     var truncated = false
     if let min = limits.min, let useFirst = limits.useFirst, names.count >= min {
-      let count = Swift.min(names.count, useFirst + cite.extraNames)
+      let count = Swift.min(names.count, useFirst + addedNames)
       if count < names.count {
         shownCount = count
         truncated = true
       }
     }
     if shownCount == 0 { return .empty }
+    renderedNameLists?.append(RenderedNameList(names: names, options: options, shown: shownCount))
     let sortOrder = mode == .sortKey
 
     var parts: [Node] = []
@@ -114,7 +118,7 @@ extension Evaluator {
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
-      parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
+      parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
@@ -125,6 +129,10 @@ extension Evaluator {
       case nil: nil
       }
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
+    if sortOrder {
+      // Sort keys compare name by name: no "and", one plain separator.
+      return join(parts, delimiter: "  ")
+    }
     var out: [Node] = []
     for index in parts.indices {
       if index > 0 {

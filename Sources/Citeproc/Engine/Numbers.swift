@@ -263,8 +263,9 @@ enum PageRange {
     }
     var secondFormatted = second
     if let format {
+      // Only the expanded form repeats the prefix ("e484–e491"); the others drop it ("e484–91").
       let reduced = reformat(a.digits, b.digits, format)
-      secondFormatted = reduced.count >= expandedDigits.count ? a.prefix + reduced : reduced
+      secondFormatted = format == .expanded ? a.prefix + reduced : reduced
     }
     return leading + first + delimiter + secondFormatted + trailing
   }

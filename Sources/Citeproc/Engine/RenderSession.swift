@@ -87,11 +87,11 @@ struct RenderSession {
     return context
   }
 
-  private func sortedForBibliography(_ items: [Int]) -> [Int] {
+  func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
     let values = items.map { index in
       processor.sortValues(
-        bibliography.sort, reference: references[index], cite: baseContext(index), inCitation: false)
+        bibliography.sort, reference: references[index], cite: bibliographyContext(index), inCitation: false)
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
@@ -205,25 +205,18 @@ struct RenderSession {
     let order = sortedForBibliography(registered)
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
-    var previousNames: String?
+    var previousNames: [String]?
     for index in order {
       var evaluator = processor.evaluator(
-        for: references[index], mode: .bibliography, inCitation: false, cite: baseContext(index))
+        for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
       var pieces: [Node] = []
       for element in layout.elements {
         let (node, _) = evaluator.render(element)
         pieces.append(node)
       }
-      if let substitute = bibliography.subsequentAuthorSubstitute,
-        let at = pieces.firstIndex(where: { $0.first(tagged: .names) != nil })
-      {
-        let names = pieces[at].first(tagged: .names)?.plainText
-        if let names, names == previousNames {
-          pieces[at] = pieces[at].replacingFirst(tagged: .names) { _ in .text(substitute) } ?? pieces[at]
-        }
-        previousNames = names
-      } else {
-        previousNames = nil
+      if let substitute = bibliography.subsequentAuthorSubstitute {
+        SubsequentAuthorSubstitution.apply(
+          substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames)
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {

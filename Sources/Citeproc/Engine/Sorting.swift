@@ -21,6 +21,12 @@ enum SortValue: Sendable, Hashable {
 
   static func text(fromDisplay s: String) -> SortValue {
     var folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    // Letters that are not a base letter plus an accent still sort with their base letter.
+    if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) {
+      var out = ""
+      for ch in folded { out += letterFolds[ch] ?? String(ch) }
+      folded = out
+    }
     // Markup-like leading punctuation does not count.
     while let first = folded.first, "[(\"'\u{2018}\u{201C}\u{00AB}".contains(first) { folded.removeFirst() }
     // Apostrophes do not count ("’t Hooft" sorts under T, "O’Brien" as "OBrien").
@@ -96,4 +102,8 @@ let CiteprocDataNumbers: Set<String> = [
   "chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
   "number-of-volumes", "page", "page-first", "part-number", "printing-number", "section",
   "supplement-number", "version", "volume",
+]
+
+private let letterFolds: [Character: String] = [
+  "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h",
 ]

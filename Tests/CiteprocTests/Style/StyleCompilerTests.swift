@@ -119,3 +119,11 @@ struct OfficialStylesCompileTests {
     }
   }
 }
+
+@Test func unknownTermIsAWarningNotAnError() throws {
+  let loaded = try StyleLoader().load(xml: style(body: "<text term=\"hovercraft\"/>"), file: "s.csl")
+  #expect(loaded.warnings.count == 1)
+  #expect(loaded.warnings.first?.description.hasPrefix("s.csl:6: warning: unknown term 'hovercraft'") == true)
+  let known = try StyleLoader().load(xml: style(body: "<text term=\"no date\"/><text term=\"month-03\"/>"), file: "s.csl")
+  #expect(known.warnings.isEmpty)
+}
