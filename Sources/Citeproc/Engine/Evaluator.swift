@@ -44,6 +44,9 @@ struct Evaluator {
   var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
+  /// a cite prefix that does not end a sentence counts as output).
+  var termPredecessor = false
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
   var renderedNameLists: [RenderedNameList]?
 
@@ -71,6 +74,12 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    let result = renderElement(element)
+    if !result.0.isEmpty { termPredecessor = true }
+    return result
+  }
+
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
     switch element {
     case .text(let text): return renderText(text)
     case .date(let date): return renderDate(date)
@@ -119,10 +128,13 @@ struct Evaluator {
   private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
+      return (finishText(RichText.parse(value), text.decorations), .none)
     case .term(let name, let form, let plural):
-      let term = locale.text(name, form: form, plural: plural)
-      return (finishText(.text(term), text.decorations), .none)
+      var term = Node.text(locale.text(name, form: form, plural: plural))
+      if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
+        term = textCaser.apply(.capitalizeFirst, to: term)
+      }
+      return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
       // A macro is suppressed like a group: when it asks for variables and none has a value.
       let (node, use) = render(body)
@@ -147,8 +159,15 @@ struct Evaluator {
   func finishText(_ node: Node, _ d: Decorations) -> Node {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
-    if let textCase = d.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
     return node.decorated(d)
+  }
+
+  /// Text case for this reference: title case only for English items, case mapping by language.
+  var textCaser: TextCaser {
+    TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or

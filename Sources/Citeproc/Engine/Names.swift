@@ -289,7 +289,7 @@ extension Evaluator {
   /// A name part's text case and formatting, without its affixes.
   private func formatted(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
-    if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = part.textCase { node = textCaser.apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
     return node
   }

@@ -158,6 +158,12 @@ enum NodeTag: Sendable, Hashable {
   case textVariable
   /// Output of the layout before affixes (for collapsing).
   case cite
+  /// Text parsed from markup in the data (see ``RichText``): punctuation next to its own quotation
+  /// marks stays where the data put it.
+  case richText
+  /// A quotation opened with a curly single quote in the data: inner quotation marks when nothing
+  /// encloses it.
+  case innerQuote
 }
 
 /// Joins non-empty nodes with a delimiter.

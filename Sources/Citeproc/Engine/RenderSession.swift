@@ -189,6 +189,7 @@ struct RenderSession {
         for: references[index], mode: .citation, inCitation: true, cite: context)
       // Suppressed names are left out while rendering, so the delimiters around them go too.
       evaluator.suppressesFirstNames = item.suppressAuthor
+      evaluator.termPredecessor = RichText.prefixPrecedesTerms(item.prefix)
       var (node, _) = evaluator.render(layout.elements)
       if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
@@ -199,14 +200,8 @@ struct RenderSession {
       if let suffix = item.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
-    // The citation layout's formatting applies around its prefix and suffix too (as in citeproc-js).
-    var affixes = layout.decorations
-    affixes.formatting = TextFormatting()
-    var node = joinCites(rendered).decorated(affixes)
-    if !node.isEmpty && !layout.decorations.formatting.isEmpty {
-      node = .styled(layout.decorations.formatting, node)
-    }
-    return Finisher(locale: processor.locale).finish(node)
+    let joined = joinCites(rendered)
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
   }
 
   // MARK: bibliography
