@@ -136,10 +136,11 @@ struct Evaluator {
       }
       return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
-      // A macro is suppressed like a group: when it asks for variables and none has a value.
+      // A macro is suppressed like a group: when it asks for variables and none has a value. A
+      // macro that does print something counts as printed content for the groups around it.
       let (node, use) = render(body)
       if node.isEmpty || use == .empty { return (.empty, use) }
-      return (finishText(node, text.decorations), use)
+      return (finishText(node, text.decorations), .rendered)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
       guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
