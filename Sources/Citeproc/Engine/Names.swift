@@ -7,13 +7,15 @@ extension Evaluator {
       if let names = reference.names[variable], !names.isEmpty { lists.append((variable, names)) }
     }
     if lists.isEmpty {
-      return substitute(element)
+      // The names element's own affixes and formatting go around what substitutes for it.
+      let (node, use) = substitute(element)
+      return (node.decorated(element.decorations), use)
     }
     for (variable, _) in lists { noteRendered(variable) }
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
     if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
-      lists[e].1 == lists[t].1
+      lists[e].1 == lists[t].1, !locale.text("editortranslator", form: element.label?.form ?? .long).isEmpty
     {
       labelVariables[min(e, t)] = "editortranslator"
       lists.remove(at: max(e, t))
@@ -271,7 +273,9 @@ extension Evaluator {
       [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
     if !givenGroup.isEmpty { pieces.append(givenGroup) }
     if !familyGroup.isEmpty {
-      if !pieces.isEmpty { pieces.append(.text(" ")) }
+      // No space when the given name's suffix already ends in one (a no-break space, say).
+      let givenEndsInSpace = givenPart.suffix.last.map { $0 == " " || $0 == "\u{00A0}" } ?? false
+      if !pieces.isEmpty && !givenEndsInSpace { pieces.append(.text(" ")) }
       pieces.append(familyGroup)
     }
     if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
@@ -342,6 +346,13 @@ enum Initials {
     var out = ""
     for (index, token) in tokens.enumerated() {
       let isLast = index == tokens.count - 1
+      // A lower-case part after a hyphen ("Guo-ping") adds no initial.
+      if initialize, index > 0, tokens[index - 1].hyphenAfter, token.text.first?.isLowercase == true {
+        // The previous initial ended with the trimmed separator and a hyphen: complete it instead.
+        if out.hasSuffix("-") { out.removeLast() }
+        out += String(separator.dropFirst(trimmed.count))
+        continue
+      }
       let piece: String
       var full = false
       if token.text.first?.isLowercase == true && !token.abbreviated {
