@@ -32,12 +32,14 @@ package struct FixtureRunner: Sendable {
     } else if fixture.mode == .citation {
       clusters = [CitationCluster(items: fixture.input.map { CiteItem(id: $0.id) })]
     }
-    let output = processor.render(references: fixture.input, clusters: clusters)
+    // Listed citations are rendered each on its own (positions only as the cites force them).
+    let output = processor.render(references: fixture.input, clusters: clusters, positions: .explicitOnly)
     switch fixture.mode {
     case .citation:
       return .success(output.citations.map { html.string(for: $0) }.joined(separator: "\n"))
     case .bibliography:
-      return .success(Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout)))
+      return .success(
+        Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout)))
     }
   }
 
@@ -57,7 +59,9 @@ package struct FixtureRunner: Sendable {
 
   /// Replays the insertion steps; the final document is rendered, and citations that the last step
   /// added or changed are marked `>>`, the others `..`.
-  private func replay(_ steps: [CitationStep], processor: Processor, fixture: Fixture, html: HTMLFormat) -> String {
+  private func replay(_ steps: [CitationStep], processor: Processor, fixture: Fixture, html: HTMLFormat)
+    -> String
+  {
     var known: [String: CitationInsertion] = [:]
     var previous: [String: String] = [:]
     var lines: [String] = []
@@ -65,7 +69,9 @@ package struct FixtureRunner: Sendable {
     for (stepIndex, step) in steps.enumerated() {
       known[step.citation.citationID] = step.citation
       document =
-        step.citationsPre.map { ($0.citationID, $0.noteIndex) } + [(step.citation.citationID, step.citation.noteIndex)]
+        step.citationsPre.map { ($0.citationID, $0.noteIndex) } + [
+          (step.citation.citationID, step.citation.noteIndex)
+        ]
         + step.citationsPost.map { ($0.citationID, $0.noteIndex) }
       let clusters = document.compactMap { id, note -> CitationCluster? in
         guard let citation = known[id] else { return nil }
