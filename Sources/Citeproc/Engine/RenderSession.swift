@@ -42,7 +42,15 @@ struct RenderSession {
     disambiguate()
     let citations = renderClusters()
     let bibliography = renderBibliography()
-    return DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
+    var output = DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
+    output.citeStates = zip(orderedCites, citePlacements).map { cites, placements in
+      zip(cites, placements).map { cite, placement in
+        CiteState(
+          id: cite.0.id, position: placement.position.rawValue, nearNote: placement.nearNote,
+          firstReferenceNoteNumber: placement.firstReferenceNoteNumber)
+      }
+    }
+    return output
   }
 
   private mutating func register() {
