@@ -12,7 +12,8 @@ extension Evaluator {
     renderedVariables += lists.map(\.0)
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
-    if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
+    if let e = lists.firstIndex(where: { $0.0 == "editor" }),
+      let t = lists.firstIndex(where: { $0.0 == "translator" }),
       lists[e].1 == lists[t].1
     {
       labelVariables[min(e, t)] = "editortranslator"
@@ -20,7 +21,7 @@ extension Evaluator {
       labelVariables.remove(at: max(e, t))
     }
 
-    if element.name.form == .count && mode != .sortKey {
+    if element.name.form == .count {
       var total = 0
       for (_, names) in lists { total += shownNames(names, element.name).count }
       if total == 0 { return (.empty, .empty) }
@@ -112,7 +113,8 @@ extension Evaluator {
     var parts: [Node] = []
     var inverted: [Bool] = []
     for index in 0..<shownCount {
-      let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
+      let invert =
+        sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
       parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
@@ -145,7 +147,13 @@ extension Evaluator {
       out.append(parts[index])
     }
 
-    if truncated && mode != .sortKey {
+    if truncated && mode == .sortKey {
+      // Sort keys hold the names only: the last name after the ellipsis, no et-al term.
+      if useLast, let last = names.last {
+        out.append(.text(options.delimiter))
+        out.append(formatName(last, options, inverted: true, givennameLevel: 0))
+      }
+    } else if truncated {
       if useLast, let last = names.last {
         out.append(.text(options.delimiter + "\u{2026} "))
         out.append(formatName(last, options, inverted: options.nameAsSortOrder == .all, givennameLevel: 0))
@@ -200,9 +208,12 @@ extension Evaluator {
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
 
-    let familyWithParticle = [nonDropping, family].filter { !$0.isEmpty }.joined(separator: particleJoiner(nonDropping))
+    let familyWithParticle = [nonDropping, family].filter { !$0.isEmpty }.joined(
+      separator: particleJoiner(nonDropping))
     if form == .short || given.isEmpty && dropping.isEmpty {
-      let core = form == .short ? familyWithParticle
+      let core =
+        form == .short
+        ? familyWithParticle
         : [dropping, familyWithParticle].filter { !$0.isEmpty }.joined(separator: " ")
       var node = styledPart(.text(core), options.familyPart)
       if form != .short && !suffix.isEmpty {
@@ -212,7 +223,9 @@ extension Evaluator {
     }
 
     if let initializeWith {
-      given = Initials.make(given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
+      given = Initials.make(
+        given, with: initializeWith, initialize: options.initialize,
+        hyphen: style.options.initializeWithHyphen)
     }
 
     let demote = style.options.demoteNonDroppingParticle
