@@ -5,7 +5,7 @@ extension Evaluator {
     guard !suppressed.contains(element.variable), let date = reference.dates[element.variable], !date.isEmpty
     else { return (.empty, .empty) }
     renderedVariables.append(element.variable)
-    if mode == .sortKey { return (.text(Self.sortKey(date)), .rendered) }
+    if mode == .sortKey { return (.text(Self.sortKey(date, showing: element)), .rendered) }
     var decorations = element.decorations
     if date.start == nil, let literal = date.literal {
       decorations.textCase = element.decorations.textCase
@@ -81,7 +81,8 @@ extension Evaluator {
     for index in parts.indices where index < firstVarying {
       pieces.append(renderPart(parts[index], start))
     }
-    let startSegment = join(parts[firstVarying...lastVarying].map { renderPart($0, start) }, delimiter: delimiter)
+    let startSegment = join(
+      parts[firstVarying...lastVarying].map { renderPart($0, start) }, delimiter: delimiter)
     let endSegment = join(parts[firstVarying...lastVarying].map { renderPart($0, end) }, delimiter: delimiter)
     let rangeNode = Node.sequence([startSegment, .text(rangeDelimiter), endSegment])
     pieces.append(rangeNode)

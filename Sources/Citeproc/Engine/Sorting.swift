@@ -1,3 +1,4 @@
+import CiteprocData
 import Foundation
 
 /// A sort key value: numbers compare as numbers, text case- and accent-insensitively; missing
@@ -25,6 +26,37 @@ enum SortValue: Sendable, Hashable {
     while let first = folded.first, "[(\"'\u{2018}\u{201C}\u{00AB}".contains(first) { folded.removeFirst() }
     folded = folded.replacing("\u{2019}", with: "'")
     return folded.isEmpty ? .missing : .text(folded)
+  }
+}
+
+extension Evaluator {
+  /// The sort key of a date as `element` shows it: parts the element leaves out do not count.
+  static func sortKey(_ date: CSLDate, showing element: DateElement) -> String {
+    var shown: Set<DatePartElement.Name>
+    if element.form != nil {
+      switch element.partsShown {
+      case .yearMonthDay: shown = [.year, .month, .day]
+      case .yearMonth: shown = [.year, .month]
+      case .year: shown = [.year]
+      }
+    } else {
+      shown = Set(element.parts.map(\.name))
+    }
+    if shown == [.year, .month, .day] { return sortKey(date) }
+    var limited = date
+    func limit(_ parts: CSLDate.Parts?) -> CSLDate.Parts? {
+      guard var parts else { return nil }
+      if !shown.contains(.month) {
+        parts.month = nil
+        parts.season = nil
+      }
+      if !shown.contains(.day) { parts.day = nil }
+      return parts
+    }
+    limited.start = limit(date.start)
+    limited.end = limit(date.end)
+    if limited.end == limited.start { limited.end = nil }
+    return sortKey(limited)
   }
 }
 
