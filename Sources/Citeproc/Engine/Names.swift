@@ -120,8 +120,9 @@ extension Evaluator {
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
+    // Sort keys hold the names only, without the "and" between the last two.
     let andWord: String? =
-      switch options.and {
+      switch mode == .sortKey ? nil : options.and {
       case .text: locale.text("and")
       case .symbol: "&"
       case nil: nil
