@@ -8,18 +8,49 @@ var localesDirectory: String?
 var filter: String?
 var verbose = false
 var paths: [String] = []
+var referenceOutputs: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
   case "--locales": localesDirectory = arguments.popFirst()
   case "--filter": filter = arguments.popFirst()
   case "--verbose", "-v": verbose = true
+  case "--reference-outputs": referenceOutputs = arguments.popFirst()
   case "--help", "-h":
     print("usage: csl-conformance [--locales DIR] [--filter PATTERN] [--verbose] PATH...")
+    print("       csl-conformance --reference-outputs DIR [--verbose]   (compare with reference outputs)")
     print("Runs CSL test-suite fixtures (files, or folders of *.txt) and compares results exactly.")
     exit(0)
   default: paths.append(argument)
   }
+}
+if let referenceOutputs {
+  let shared = (referenceOutputs as NSString).deletingLastPathComponent
+  let comparison = ReferenceOutputComparison(
+    directory: referenceOutputs, stylesDirectory: shared + "/csl-styles", localesDirectory: shared + "/csl-locales")
+  do {
+    let rows = try comparison.compare()
+    var allMatched = 0
+    var allTotal = 0
+    for row in rows {
+      let percent = row.total == 0 ? 100.0 : Double(row.matched) * 100 / Double(row.total)
+      let label = (row.name + " " + row.kind).padding(toLength: 58, withPad: " ", startingAt: 0)
+      print(label + String(format: "%4d/%4d  %5.1f%%", row.matched, row.total, percent))
+      allMatched += row.matched
+      allTotal += row.total
+      if verbose {
+        for difference in row.differences.prefix(8) {
+          print("  - " + difference.expected)
+          print("  + " + difference.actual)
+        }
+      }
+    }
+    print("\(allMatched) of \(allTotal) lines match")
+  } catch {
+    print("error: \(error)")
+    exit(2)
+  }
+  exit(0)
 }
 if paths.isEmpty {
   let shared = "../shared/csl-test-suite/processor-tests/humans"

@@ -284,7 +284,7 @@ import Testing
       """)
     #expect(
       reference.names["author"]?.map(person) == [
-        "Shannon|Claude E.", "Baldwin|S.A.", "Liu|R.", "Neilen|AD", "Li|C.", "Barata|Catarina",
+        "Shannon|Claude E.", "Baldwin|S.A.", "Liu|R.", "Neilen|A D", "Li|C.", "Barata|Catarina",
       ])
   }
 

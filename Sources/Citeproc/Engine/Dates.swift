@@ -43,7 +43,11 @@ extension Evaluator {
     }
 
     var node: Node
-    if let end = date.end, let range = rangeNode(start, end, parts: parts, delimiter: delimiter) {
+    if let end = date.end, end.year == 0, end.month == nil, end.day == nil, end.season == nil {
+      // An open range ("1987–").
+      let rangeDelimiter = parts.first { $0.name == .year }?.rangeDelimiter ?? "\u{2013}"
+      node = .sequence([join(parts.map { renderPart($0, start) }, delimiter: delimiter), .text(rangeDelimiter)])
+    } else if let end = date.end, let range = rangeNode(start, end, parts: parts, delimiter: delimiter) {
       node = range
     } else {
       node = join(parts.map { renderPart($0, start) }, delimiter: delimiter)
@@ -81,9 +85,21 @@ extension Evaluator {
     for index in parts.indices where index < firstVarying {
       pieces.append(renderPart(parts[index], start))
     }
-    let startSegment = join(
-      parts[firstVarying...lastVarying].map { renderPart($0, start) }, delimiter: delimiter)
-    let endSegment = join(parts[firstVarying...lastVarying].map { renderPart($0, end) }, delimiter: delimiter)
+    // The start drops the suffix of its last part and the end the prefix of its first, so the
+    // range delimiter sits between the two values.
+    func present(_ part: DatePartElement, _ date: CSLDate.Parts) -> Bool {
+      switch part.name {
+      case .year: return true
+      case .month: return date.month != nil || date.season != nil
+      case .day: return date.day != nil
+      }
+    }
+    var startParts = parts[firstVarying...lastVarying].filter { present($0, start) }
+    var endParts = parts[firstVarying...lastVarying].filter { present($0, end) }
+    if !startParts.isEmpty { startParts[startParts.count - 1].decorations.suffix = "" }
+    if !endParts.isEmpty { endParts[0].decorations.prefix = "" }
+    let startSegment = join(startParts.map { renderPart($0, start) }, delimiter: delimiter)
+    let endSegment = join(endParts.map { renderPart($0, end) }, delimiter: delimiter)
     let rangeNode = Node.sequence([startSegment, .text(rangeDelimiter), endSegment])
     pieces.append(rangeNode)
     for index in parts.indices where index > lastVarying {

@@ -1,7 +1,373 @@
+import CiteprocData
+
+/// One name list as a cite rendered it: all its names, the options it used, and how many names
+/// were shown before et-al.
+struct RenderedNameList: Sendable, Hashable {
+  var names: [Name]
+  var options: NameOptions
+  var shown: Int
+
+  var hasHiddenNames: Bool { shown < names.count }
+}
+
 extension RenderSession {
   /// Works out, for every registered item, what its cites need to be told apart from the others:
   /// names added (add-names), given names expanded (add-givenname), a year-suffix
   /// (add-year-suffix), and finally the `disambiguate` condition. Results go in `disambiguation`.
   mutating func disambiguate() {
+    var disambiguator = Disambiguator(session: self)
+    disambiguation = disambiguator.run()
+  }
+
+  /// The context of an item's bibliography entry: the year-suffix and the `disambiguate`
+  /// condition carry over from its cites; added names and expanded given names do not.
+  func bibliographyContext(_ index: Int) -> CiteContext {
+    var context = CiteContext()
+    context.citationNumber = citationNumber[index]
+    if let state = disambiguation[index] {
+      context.yearSuffix = state.yearSuffix
+      context.disambiguate = state.disambiguate
+    }
+    return context
+  }
+}
+
+/// The disambiguation pass of one render session.
+///
+/// Items whose first-position cites render to the same text form an ambiguous group (found by
+/// hashing the text, never by comparing all pairs). Each group is worked on with the enabled
+/// methods in order: given-name expansion and added names, the `disambiguate` condition, then
+/// year-suffixes. Only steps that tell cites apart are kept.
+struct Disambiguator {
+  /// One change tried on all cites of an ambiguous set.
+  enum Step: Equatable {
+    /// Show one more name in each name list cut short by et-al.
+    case addName
+    /// Expand the given name of the name at `position` to `level` (1 initials, 2 full).
+    case expand(position: Int, level: Int)
+  }
+
+  /// Where the search for a set of cites stands: the name position being worked on and the
+  /// next expansion to try there (0 initials, 1 full given name, 2 move on).
+  struct Cursor {
+    var position = 0
+    var stage = 0
+  }
+
+  let session: RenderSession
+  let spec: CitationSpec
+  let items: [Int]
+  /// Global name disambiguation (`all-names*` and `primary-name*` rules).
+  let globalRule: Bool
+  /// Given names expanded per ambiguous cite (`by-cite`).
+  let expandsByCite: Bool
+  let usesCondition: Bool
+
+  /// The committed state of each item.
+  var states: [Int: CiteContext] = [:]
+  /// State being tried on items of an ambiguous set.
+  var trial: [Int: CiteContext] = [:]
+  /// Name lists of the last trial render, per item.
+  var trialLists: [Int: [RenderedNameList]] = [:]
+  /// Name lists of each item as first rendered.
+  var baseLists: [Int: [RenderedNameList]] = [:]
+  var registry: NameRegistry
+
+  init(session: RenderSession) {
+    self.session = session
+    spec = session.style.citation
+    items = session.registered
+    let rule = spec.givennameRule
+    globalRule = spec.disambiguateAddGivenname && rule != .byCite
+    expandsByCite = spec.disambiguateAddGivenname && rule == .byCite
+    var layouts = [spec.layout.elements]
+    if let bibliography = session.style.bibliography { layouts.append(bibliography.layout.elements) }
+    usesCondition = layouts.contains { Self.testsDisambiguate($0) }
+    registry = NameRegistry(rule: rule)
+  }
+
+  private var addsNames: Bool { spec.disambiguateAddNames }
+  private var namesMode: Bool { addsNames || expandsByCite }
+
+  mutating func run() -> [Int: CiteContext] {
+    guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return [:] }
+    for index in items { states[index] = CiteContext() }
+
+    if globalRule {
+      for index in items {
+        let lists = render(index, CiteContext()).lists
+        baseLists[index] = lists
+        for list in lists { registry.add(list.names.prefix(list.shown)) }
+      }
+      for index in items {
+        let levels = globalLevels(index, extraNames: 0)
+        states[index]?.givennameLevels = levels
+      }
+    }
+
+    var unresolved: [[Int]] = []
+    for group in ambiguousGroups(items, states) {
+      if namesMode {
+        unresolved += separate(group)
+      } else {
+        unresolved.append(group)
+      }
+    }
+
+    if usesCondition {
+      for list in unresolved {
+        for index in list { states[index]?.disambiguate = true }
+      }
+      unresolved = unresolved.flatMap { ambiguousGroups($0, states) }
+    }
+
+    if spec.disambiguateAddYearSuffix {
+      let order = session.sortedForBibliography(items)
+      var rank: [Int: Int] = [:]
+      for (position, index) in order.enumerated() { rank[index] = position }
+      for list in unresolved {
+        let sorted = list.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
+        for (position, index) in sorted.enumerated() {
+          states[index]?.yearSuffix = Self.yearSuffix(position)
+        }
+      }
+    }
+    return states
+  }
+
+  // MARK: rendering
+
+  /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
+  /// compared in their subsequent form (the shortest a style gives), without year-suffix.
+  func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
+    var context = state
+    context.position = .subsequent
+    context.nearNote = true
+    context.citationNumber = session.citationNumber[index]
+    context.yearSuffix = nil
+    // The date of access says nothing about which work is cited.
+    var reference = session.references[index]
+    reference.dates["accessed"] = nil
+    var evaluator = session.processor.evaluator(
+      for: reference, mode: .citation, inCitation: true, cite: context)
+    evaluator.renderedNameLists = []
+    let (node, _) = evaluator.render(spec.layout.elements)
+    return (node.plainText, evaluator.renderedNameLists ?? [])
+  }
+
+  /// Sets of two or more of `list` whose cites render the same, in order of first appearance.
+  func ambiguousGroups(_ list: [Int], _ states: [Int: CiteContext]) -> [[Int]] {
+    partition(list) { render($0, states[$0] ?? CiteContext()).key }.filter { $0.count > 1 }
+  }
+
+  /// Splits `list` by `key`, keeping the order of first appearance.
+  func partition(_ list: [Int], key: (Int) -> String) -> [[Int]] {
+    var slot: [String: Int] = [:]
+    var parts: [[Int]] = []
+    for index in list {
+      let text = key(index)
+      if let at = slot[text] {
+        parts[at].append(index)
+      } else {
+        slot[text] = parts.count
+        parts.append([index])
+      }
+    }
+    return parts
+  }
+
+  // MARK: names and given names
+
+  /// Expands given names and adds names, step by step, on an ambiguous set; keeps each step that
+  /// splits a set. Returns the sets still ambiguous when no step is left.
+  mutating func separate(_ group: [Int]) -> [[Int]] {
+    for index in group {
+      trial[index] = states[index]
+      trialLists[index] = render(index, states[index] ?? CiteContext()).lists
+    }
+    var unresolved: [[Int]] = []
+    var work: [([Int], Cursor)] = [(group, Cursor())]
+    while let (list, start) = work.popLast() {
+      var cursor = start
+      while true {
+        guard let (step, next) = nextStep(after: cursor, in: list) else {
+          unresolved.append(list)
+          break
+        }
+        cursor = next
+        apply(step, to: list)
+        var keys: [Int: String] = [:]
+        for index in list {
+          let (key, lists) = render(index, trial[index] ?? CiteContext())
+          keys[index] = key
+          trialLists[index] = lists
+        }
+        let parts = partition(list) { keys[$0] ?? "" }
+        if parts.count > 1 {
+          for index in list { commit(step, index) }
+          for part in parts.reversed() where part.count > 1 { work.append((part, cursor)) }
+          break
+        }
+      }
+    }
+    return unresolved
+  }
+
+  /// The next step to try on `list` after `cursor`: both expansions of each shown name in turn,
+  /// then one more name (whose given name is expanded next), and so on.
+  func nextStep(after cursor: Cursor, in list: [Int]) -> (Step, Cursor)? {
+    var cursor = cursor
+    while true {
+      let shown = list.map { index in (trialLists[index] ?? []).map(\.shown).max() ?? 0 }.max() ?? 0
+      switch cursor.stage {
+      case 0, 1:
+        let level = cursor.stage + 1
+        cursor.stage += 1
+        if expandsByCite && cursor.position < shown {
+          return (.expand(position: cursor.position, level: level), cursor)
+        }
+      default:
+        cursor.position += 1
+        cursor.stage = 0
+        if cursor.position < shown { continue }
+        let hidden = list.contains { index in (trialLists[index] ?? []).contains(where: \.hasHiddenNames) }
+        if addsNames && hidden { return (.addName, cursor) }
+        return nil
+      }
+    }
+  }
+
+  mutating func apply(_ step: Step, to list: [Int]) {
+    switch step {
+    case .expand(let position, let level):
+      for index in list {
+        let current = trial[index]?.givennameLevels[position] ?? 0
+        trial[index]?.givennameLevels[position] = max(current, level)
+      }
+    case .addName:
+      for index in list { trial[index]?.extraNames += 1 }
+      guard globalRule else { return }
+      for index in list {
+        let extra = trial[index]?.extraNames ?? 0
+        for list in baseLists[index] ?? [] {
+          registry.add(list.names.prefix(min(list.names.count, list.shown + extra)))
+        }
+      }
+      for index in list {
+        let levels = globalLevels(index, extraNames: trial[index]?.extraNames ?? 0)
+        trial[index]?.givennameLevels = levels
+      }
+    }
+  }
+
+  /// Keeps the part of the trial state that `step` changed.
+  mutating func commit(_ step: Step, _ index: Int) {
+    guard let tried = trial[index] else { return }
+    states[index]?.extraNames = tried.extraNames
+    switch step {
+    case .expand(let position, _):
+      states[index]?.givennameLevels[position] = tried.givennameLevels[position]
+    case .addName:
+      if globalRule { states[index]?.givennameLevels = tried.givennameLevels }
+    }
+  }
+
+  /// Given-name levels from global name disambiguation, for an item showing `extraNames` more
+  /// names than et-al allows.
+  func globalLevels(_ index: Int, extraNames: Int) -> [Int: Int] {
+    var levels: [Int: Int] = [:]
+    for list in baseLists[index] ?? [] {
+      let count = min(list.names.count, list.shown + extraNames)
+      for position in 0..<count {
+        let level = registry.level(of: list.names[position], position: position, options: list.options)
+        if level > 0 { levels[position] = max(levels[position] ?? 0, level) }
+      }
+    }
+    return levels
+  }
+
+  // MARK: helpers
+
+  /// `a`, `b`, …, `z`, `aa`, `ab`, … for 0, 1, ….
+  static func yearSuffix(_ number: Int) -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    var n = number
+    var out: [Character] = []
+    repeat {
+      out.insert(letters[n % 26], at: 0)
+      n = n / 26 - 1
+    } while n >= 0
+    return String(out)
+  }
+
+  /// Whether a layout tests `disambiguate="true"` anywhere (macros included).
+  static func testsDisambiguate(_ elements: [RenderElement]) -> Bool {
+    elements.contains { element in
+      switch element {
+      case .text(let text):
+        if case .macro(_, let body) = text.source { return testsDisambiguate(body) }
+        return false
+      case .group(let group): return testsDisambiguate(group.children)
+      case .names(let names): return testsDisambiguate(names.substitute ?? [])
+      case .choose(let choose):
+        let tests = choose.branches.contains { branch in
+          branch.conditions.contains { $0 == .disambiguate(true) }
+        }
+        return tests || choose.branches.contains { testsDisambiguate($0.body) }
+          || testsDisambiguate(choose.elseBody)
+      default: return false
+      }
+    }
+  }
+}
+
+/// The names rendered across the document, for global name disambiguation: which initials each
+/// family name comes with, and which full given names each family name and initials come with.
+struct NameRegistry {
+  let rule: CitationSpec.GivennameRule
+  var initialsByFamily: [String: Set<String>] = [:]
+  var givensByInitials: [String: Set<String>] = [:]
+
+  init(rule: CitationSpec.GivennameRule) {
+    self.rule = rule
+  }
+
+  private var primaryOnly: Bool { rule == .primaryName || rule == .primaryNameWithInitials }
+  private var initialsOnly: Bool { rule == .allNamesWithInitials || rule == .primaryNameWithInitials }
+
+  /// Family, initials and given name of a personal name; nil for literal names and names
+  /// without a given name.
+  static func keys(_ name: Name) -> (family: String, initials: String, given: String)? {
+    guard name.literal == nil, let given = name.given, !given.isEmpty else { return nil }
+    let family = [name.nonDroppingParticle ?? "", name.family ?? ""].filter { !$0.isEmpty }.joined(
+      separator: " ")
+    let plainGiven = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
+    let initials = Initials.make(plainGiven, with: "", initialize: true, hyphen: false)
+    return (family, initials, plainGiven)
+  }
+
+  mutating func add<S: Sequence<Name>>(_ names: S) {
+    for (position, name) in names.enumerated() {
+      if primaryOnly && position > 0 { break }
+      guard let keys = Self.keys(name) else { continue }
+      initialsByFamily[keys.family, default: []].insert(keys.initials)
+      givensByInitials[keys.family + "\u{0}" + keys.initials, default: []].insert(keys.given)
+    }
+  }
+
+  /// The given-name level a name needs to be told apart from the other names of the document
+  /// with the same family name: 0 as styled, 1 initials, 2 full given name.
+  func level(of name: Name, position: Int, options: NameOptions) -> Int {
+    if primaryOnly && position > 0 { return 0 }
+    guard let keys = Self.keys(name) else { return 0 }
+    let initialsCount = initialsByFamily[keys.family]?.count ?? 0
+    let givensCount = givensByInitials[keys.family + "\u{0}" + keys.initials]?.count ?? 0
+    let usesInitials = options.initializeWith != nil && options.initialize
+    if initialsOnly {
+      return usesInitials && initialsCount > 1 ? 1 : 0
+    }
+    if givensCount > 1 || (initialsCount > 1 && !usesInitials) { return 2 }
+    if initialsCount > 1 { return 1 }
+    return 0
   }
 }

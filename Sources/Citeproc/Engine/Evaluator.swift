@@ -39,6 +39,8 @@ struct Evaluator {
   var yearSuffixRendered = false
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// When non-nil, every rendered name list is recorded here (for disambiguation).
+  var renderedNameLists: [RenderedNameList]?
 
   init(
     reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
@@ -121,7 +123,8 @@ struct Evaluator {
       if node.isEmpty { return (.empty, use) }
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
-      guard let node = variableText(name, form: form) else { return (.empty, .empty) }
+      // An empty year-suffix does not count as a missing variable for group suppression.
+      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
       renderedVariables.append(name)
       let d = text.decorations
       if name == "citation-number" {
@@ -157,10 +160,18 @@ struct Evaluator {
       return cite.yearSuffix.map { .text($0) }
     case "locator":
       guard let locator = cite.locator, !locator.isEmpty, mode != .bibliography else { return nil }
-      return RichText.parse(locator.replacingHyphens(in: locale))
+      if (cite.label ?? "page") == "page" {
+        return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
+      }
+      return RichText.parse(locator.replacing("\\-", with: "-"))
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "page-first":
+      if let value = reference.field("page-first") { return .text(value) }
+      guard let page = reference.field("page") else { return nil }
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
@@ -191,7 +202,8 @@ struct Evaluator {
     switch variable {
     case "locator":
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return nil }
-      termName = cite.label ?? "page"
+      // CSL 1.0 spelled this locator "sub verbo"; the locale term is "sub-verbo".
+      termName = cite.label == "sub verbo" ? "sub-verbo" : (cite.label ?? "page")
       value = locator
     case "page":
       termName = "page"
@@ -206,9 +218,15 @@ struct Evaluator {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
+      // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
+      var normalized = value.replacing("\\-", with: "")
+      let andTerm = locale.text("and")
+      for word in Set(["and", andTerm]) where !word.isEmpty {
+        normalized = normalized.replacing(" \(word) ", with: " & ")
+      }
       plural = variable == "number-of-pages" || variable == "number-of-volumes"
-        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(value))
-        : NumberParser.isPlural(value)
+        ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
+        : NumberParser.isPlural(normalized)
     }
     guard let term = locale.term(termName, form: label.form) else { return nil }
     let text = term.text(plural: plural)
@@ -244,7 +262,8 @@ struct Evaluator {
       return reference.dates[variable]?.circa ?? false
     case .locator(let type):
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
-      return (cite.label ?? "page") == type
+      let label = cite.label == "sub-verbo" ? "sub verbo" : (cite.label ?? "page")
+      return label == type
     case .position(let position):
       guard inCitation, mode != .bibliography else { return false }
       switch position {
@@ -277,12 +296,9 @@ struct Evaluator {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
+    case "page-first": return reference.has("page-first") || reference.has("page")
     default: return reference.has(variable)
     }
   }
 }
 
-extension String {
-  /// Locators and page numbers use the locale's page-range delimiter for hyphens between numbers.
-  func replacingHyphens(in locale: Locale) -> String { self }
-}

@@ -12,8 +12,7 @@ extension Evaluator {
     renderedVariables += lists.map(\.0)
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
-    if let e = lists.firstIndex(where: { $0.0 == "editor" }),
-      let t = lists.firstIndex(where: { $0.0 == "translator" }),
+    if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
       lists[e].1 == lists[t].1
     {
       labelVariables[min(e, t)] = "editortranslator"
@@ -87,11 +86,14 @@ extension Evaluator {
     return (min, useFirst, useLast)
   }
 
+  /// Names added by disambiguation; sort keys keep the style's et-al settings.
+  private var addedNames: Int { mode == .sortKey ? 0 : cite.extraNames }
+
   /// The names shown before et-al.
   func shownNames(_ names: [Name], _ options: NameOptions) -> [Name] {
     let limits = etAlLimits(options)
     guard let min = limits.min, let useFirst = limits.useFirst, names.count >= min else { return names }
-    let shown = Swift.min(names.count, useFirst + cite.extraNames)
+    let shown = Swift.min(names.count, useFirst + addedNames)
     return Array(names.prefix(shown))
   }
 
@@ -101,20 +103,20 @@ extension Evaluator {
     var shownCount = names.count
     var truncated = false
     if let min = limits.min, let useFirst = limits.useFirst, names.count >= min {
-      let count = Swift.min(names.count, useFirst + cite.extraNames)
+      let count = Swift.min(names.count, useFirst + addedNames)
       if count < names.count {
         shownCount = count
         truncated = true
       }
     }
     if shownCount == 0 { return .empty }
+    renderedNameLists?.append(RenderedNameList(names: names, options: options, shown: shownCount))
     let sortOrder = mode == .sortKey
 
     var parts: [Node] = []
     var inverted: [Bool] = []
     for index in 0..<shownCount {
-      let invert =
-        sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
+      let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
       parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
@@ -187,7 +189,9 @@ extension Evaluator {
     }
   }
 
-  /// One name in the form the options ask for.
+  /// One name in the form the options ask for. Particles keep the formatting of the part they
+  /// belong to (the non-dropping particle the family name's, the dropping particle the given
+  /// name's); the name-part affixes go around the whole family or given group.
   func formatName(_ name: Name, _ options: NameOptions, inverted: Bool, givennameLevel: Int) -> Node {
     if let literal = name.literal, !literal.isEmpty {
       return styledPart(RichText.parse(literal), options.familyPart)
@@ -203,58 +207,66 @@ extension Evaluator {
       if options.form == .short && givennameLevel == 0 { return familyNode }
       return .sequence([familyNode, styledPart(.text(given), options.givenPart)])
     }
+    if family.isEmpty && nonDropping.isEmpty {
+      // A name with only a given name ("Banksy") is printed as written.
+      let core = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
+      return styledPart(.text(core), options.givenPart)
+    }
 
     var form = options.form
     var initializeWith = options.initializeWith
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
-
-    let familyWithParticle = [nonDropping, family].filter { !$0.isEmpty }.joined(
-      separator: particleJoiner(nonDropping))
-    if form == .short || given.isEmpty && dropping.isEmpty {
-      let core =
-        form == .short
-        ? familyWithParticle
-        : [dropping, familyWithParticle].filter { !$0.isEmpty }.joined(separator: " ")
-      var node = styledPart(.text(core), options.familyPart)
-      if form != .short && !suffix.isEmpty {
-        node = .sequence([node, .text((name.commaSuffix || inverted ? ", " : " ") + suffix)])
-      }
-      return node
+    if let initializeWith, !given.isEmpty {
+      given = Initials.make(
+        given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
     }
 
-    if let initializeWith {
-      given = Initials.make(
-        given, with: initializeWith, initialize: options.initialize,
-        hyphen: style.options.initializeWithHyphen)
+    // The pieces, each with its own formatting, and the joiner after it.
+    typealias Piece = (text: String, part: NamePartOptions)
+    func group(_ pieces: [Piece], affixes: NamePartOptions) -> Node {
+      let present = pieces.filter { !$0.text.isEmpty }
+      if present.isEmpty { return .empty }
+      var nodes: [Node] = []
+      for (index, piece) in present.enumerated() {
+        if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
+        nodes.append(formatted(.text(piece.text), piece.part))
+      }
+      if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
+      return .sequence([.text(affixes.prefix)] + nodes + [.text(affixes.suffix)])
+    }
+    let familyPart = options.familyPart
+    let givenPart = options.givenPart
+
+    if form == .short {
+      return group([(nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
     }
 
     let demote = style.options.demoteNonDroppingParticle
     if inverted {
-      // Family first: "van Gogh, Vincent" or, demoted, "Gogh, Vincent van".
-      let familyCore: String
-      var givenCore = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
-      if demote == .displayAndSort || (demote == .sortOnly && mode == .sortKey) {
-        familyCore = family
-        givenCore = [givenCore, nonDropping].filter { !$0.isEmpty }.joined(separator: " ")
-      } else {
-        familyCore = familyWithParticle
-      }
-      var pieces: [Node] = [styledPart(.text(familyCore), options.familyPart)]
-      if !givenCore.isEmpty {
+      let demoted = demote == .displayAndSort || (demote == .sortOnly && mode == .sortKey)
+      let familyGroup = group(
+        demoted ? [(family, familyPart)] : [(nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+      let givenGroup = group(
+        demoted ? [(given, givenPart), (dropping, givenPart), (nonDropping, familyPart)]
+          : [(given, givenPart), (dropping, givenPart)], affixes: givenPart)
+      var pieces: [Node] = [familyGroup]
+      if !givenGroup.isEmpty {
         pieces.append(.text(options.sortSeparator))
-        pieces.append(styledPart(.text(givenCore), options.givenPart))
+        pieces.append(givenGroup)
       }
       if !suffix.isEmpty { pieces.append(.text(options.sortSeparator + suffix)) }
       return .sequence(pieces)
     }
 
     var pieces: [Node] = []
-    if !given.isEmpty { pieces.append(styledPart(.text(given), options.givenPart)) }
-    let familyCore = [dropping, familyWithParticle].filter { !$0.isEmpty }.joined(separator: " ")
-    if !familyCore.isEmpty {
+    let givenGroup = group([(given, givenPart)], affixes: givenPart)
+    let familyGroup = group(
+      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+    if !givenGroup.isEmpty { pieces.append(givenGroup) }
+    if !familyGroup.isEmpty {
       if !pieces.isEmpty { pieces.append(.text(" ")) }
-      pieces.append(styledPart(.text(familyCore), options.familyPart))
+      pieces.append(familyGroup)
     }
     if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
     return .sequence(pieces)
@@ -272,50 +284,76 @@ extension Evaluator {
   }
 
   private func styledPart(_ node: Node, _ part: NamePartOptions) -> Node {
+    let node = formatted(node, part)
+    if part.prefix.isEmpty && part.suffix.isEmpty { return node }
+    return .sequence([.text(part.prefix), node, .text(part.suffix)])
+  }
+
+  /// A name part's text case and formatting, without its affixes.
+  private func formatted(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
     if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
-    if !part.prefix.isEmpty || !part.suffix.isEmpty {
-      node = .sequence([.text(part.prefix), node, .text(part.suffix)])
-    }
     return node
   }
 }
 
 /// Turns given names into initials ("John Ronald" → "J. R.").
 enum Initials {
-  /// `separator` follows each initial (`". "`, `"."`, `""`). With `initialize` false, full given
-  /// names stay and only existing initials are normalised. Compound names keep a hyphen
-  /// ("J.-P.") when `hyphen` is true.
+  private struct Token {
+    var text: Substring
+    /// Written with a period after it, or a single letter: already an initial or abbreviation.
+    var abbreviated: Bool
+    /// Joined to the next token with a hyphen.
+    var hyphenAfter: Bool
+  }
+
+  /// `separator` follows each initial (`". "`, `"."`, `""`). Full names become their first letter
+  /// when `initialize` is true and stay whole otherwise; tokens already written as initials or
+  /// abbreviations ("M.", "Ph.", "E") keep their letters and get the separator. Compound names keep
+  /// a hyphen ("J.-P.") when `hyphen` is true.
   static func make(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String {
     let trimmed = String(separator.reversed().drop { $0 == " " }.reversed())
-    var out = ""
-    for word in given.split(separator: " ", omittingEmptySubsequences: true) {
-      if word.first?.isLowercase == true {
-        out += word + " "
-        continue
+    var tokens: [Token] = []
+    var current = given.startIndex
+    var start = current
+    func flush(at end: String.Index, period: Bool, hyphenAfter: Bool) {
+      guard start < end else { return }
+      let text = given[start..<end]
+      tokens.append(Token(text: text, abbreviated: period || text.count == 1, hyphenAfter: hyphenAfter))
+    }
+    while current < given.endIndex {
+      let ch = given[current]
+      if ch == " " || ch == "." || ch == "-" || ch == "\u{00A0}" {
+        flush(at: current, period: ch == ".", hyphenAfter: ch == "-")
+        if ch == "-", let last = tokens.indices.last { tokens[last].hyphenAfter = true }
+        start = given.index(after: current)
       }
-      let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
-      for (index, piece) in pieces.enumerated() {
-        let isLastPiece = index == pieces.count - 1
-        let letters = piece.filter { $0 != "." }
-        guard let first = letters.first else { continue }
-        let initials: [Character]
-        if letters.count == 1 {
-          initials = [first]
-        } else if letters.count <= 3 && letters.allSatisfy({ $0.isUppercase }) && !piece.contains(".") {
-          initials = Array(letters)
-        } else if !initialize {
-          out += piece + (isLastPiece ? " " : "-")
-          continue
-        } else {
-          initials = [first]
-        }
-        for letter in initials { out += String(letter) + separator }
-        if !isLastPiece {
-          if out.hasSuffix(separator) { out.removeLast(separator.count) }
-          out += trimmed + (hyphen ? "-" : "")
-        }
+      current = given.index(after: current)
+    }
+    flush(at: given.endIndex, period: false, hyphenAfter: false)
+
+    var out = ""
+    for (index, token) in tokens.enumerated() {
+      let isLast = index == tokens.count - 1
+      let piece: String
+      var full = false
+      if token.text.first?.isLowercase == true && !token.abbreviated {
+        piece = String(token.text)
+        full = true
+      } else if token.abbreviated {
+        piece = String(token.text) + (token.hyphenAfter ? trimmed : separator)
+      } else if initialize {
+        piece = String(token.text.prefix(1)) + (token.hyphenAfter ? trimmed : separator)
+      } else {
+        piece = String(token.text)
+        full = true
+      }
+      out += piece
+      if token.hyphenAfter {
+        if hyphen || full { out += "-" }
+      } else if full && !isLast {
+        out += " "
       }
     }
     while out.last == " " { out.removeLast() }

@@ -211,21 +211,30 @@ struct NumberFormatter {
 
 /// Page ranges in the formats of `page-range-format`.
 enum PageRange {
+  /// Formats each range of a page list; "&" becomes the locale's symbol for "and", and an escaped
+  /// hyphen (`\-`) is a literal hyphen, not a range.
   static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
     let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let ampersand = locale.term("and", form: .symbol)?.single ?? "&"
     // Several ranges separated by commas or ampersands are handled one by one.
     var out = ""
     var current = ""
+    var escaped = false
     for ch in value {
-      if ch == "," || ch == "&" {
-        out += formatOne(current, format, delimiter: delimiter) + String(ch)
+      if escaped {
+        current.append(ch == "-" ? "\u{E000}" : ch)
+        escaped = false
+      } else if ch == "\\" {
+        escaped = true
+      } else if ch == "," || ch == "&" {
+        out += formatOne(current, format, delimiter: delimiter) + (ch == "&" ? ampersand : String(ch))
         current = ""
       } else {
         current.append(ch)
       }
     }
     out += formatOne(current, format, delimiter: delimiter)
-    return out
+    return out.contains("\u{E000}") ? out.replacing("\u{E000}", with: "-") : out
   }
 
   private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)
@@ -234,31 +243,43 @@ enum PageRange {
     let leading = String(raw.prefix { $0 == " " })
     let trailing = String(raw.reversed().prefix { $0 == " " })
     let text = raw.trimmingSpaces
-    // Split at a single hyphen or en dash (runs of hyphens count as one).
+    // Split at a hyphen or en dash (runs of hyphens count as one).
     guard let dash = text.firstIndex(where: { $0 == "-" || $0 == "\u{2013}" }) else { return raw }
     let first = String(text[..<dash]).trimmingSpaces
     var afterDash = text[text.index(after: dash)...]
     while afterDash.first == "-" || afterDash.first == "\u{2013}" { afterDash = afterDash.dropFirst() }
     let second = String(afterDash).trimmingSpaces
+    if isRoman(first) && isRoman(second) { return leading + first + delimiter + second + trailing }
     guard let a = split(first), let b = split(second) else { return raw }
-    // Only when both ends are page numbers with the same letter prefix.
-    guard a.prefix == b.prefix || b.prefix.isEmpty else { return raw }
+    // Ranges whose ends have different prefixes, or run backwards, are joined with a plain hyphen.
+    guard a.prefix == b.prefix || (b.prefix.isEmpty && a.prefix.isEmpty) else {
+      return leading + first + "-" + second + trailing
+    }
+    let expandedDigits =
+      b.digits.count < a.digits.count
+      ? String(a.digits.prefix(a.digits.count - b.digits.count)) + b.digits : b.digits
+    guard let startValue = Int(a.digits), let endValue = Int(expandedDigits), endValue > startValue else {
+      return leading + first + "-" + second + trailing
+    }
     var secondFormatted = second
-    if let format, b.digits.count <= a.digits.count || format == .expanded {
-      let expandedDigits =
-        b.digits.count < a.digits.count
-        ? String(a.digits.prefix(a.digits.count - b.digits.count)) + b.digits : b.digits
+    if let format {
       let reduced = reformat(a.digits, b.digits, format)
       secondFormatted = reduced.count >= expandedDigits.count ? a.prefix + reduced : reduced
     }
     return leading + first + delimiter + secondFormatted + trailing
   }
 
+  private static func isRoman(_ s: String) -> Bool {
+    !s.isEmpty && (s.allSatisfy { "ivxlcdm".contains($0) } || s.allSatisfy { "IVXLCDM".contains($0) })
+  }
+
+  /// A page number as prefix and trailing digits ("e484" → "e", "484"; "8n11564" → "8n", "11564").
   private static func split(_ s: String) -> (prefix: String, digits: String)? {
-    let prefix = String(s.prefix { !$0.isNumber })
-    let digits = String(s.dropFirst(prefix.count))
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-    guard prefix.allSatisfy({ $0.isLetter }) else { return nil }
+    let digits = String(s.reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+    guard !digits.isEmpty else { return nil }
+    let prefix = String(s.dropLast(digits.count))
+    guard prefix.isEmpty || prefix.last?.isLetter == true else { return nil }
+    guard prefix.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
     return (prefix, digits)
   }
 
@@ -278,9 +299,9 @@ enum PageRange {
       return minimal(first, full, keep: 1)
     case .minimalTwo:
       return minimal(first, full, keep: 2)
-    case .chicago, .chicago16:
+    case .chicago16:
       return chicago(first, full, firstValue: firstValue, sixteenth: true)
-    case .chicago15:
+    case .chicago, .chicago15:
       return chicago(first, full, firstValue: firstValue, sixteenth: false)
     }
   }

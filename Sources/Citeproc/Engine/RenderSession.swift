@@ -106,11 +106,11 @@ struct RenderSession {
     return context
   }
 
-  private func sortedForBibliography(_ items: [Int]) -> [Int] {
+  func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
     let values = items.map { index in
       processor.sortValues(
-        bibliography.sort, reference: references[index], cite: baseContext(index), inCitation: false)
+        bibliography.sort, reference: references[index], cite: bibliographyContext(index), inCitation: false)
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
@@ -227,7 +227,7 @@ struct RenderSession {
     var previousNames: String?
     for index in order {
       var evaluator = processor.evaluator(
-        for: references[index], mode: .bibliography, inCitation: false, cite: baseContext(index))
+        for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
       var pieces: [Node] = []
       for element in layout.elements {
         let (node, _) = evaluator.render(element)
@@ -246,18 +246,29 @@ struct RenderSession {
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {
-        node = Self.splitFirstField(pieces, node: node)
+        // The layout's affixes go inside the two blocks.
+        var affixes = layout.decorations
+        affixes.formatting = TextFormatting()
+        var outer = layout.decorations
+        outer.prefix = ""
+        outer.suffix = ""
+        node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
+          .decorated(outer)
+      } else {
+        node = node.decorated(layout.decorations)
       }
-      let finished = Finisher(locale: processor.locale).finish(node.decorated(layout.decorations))
+      let finished = Finisher(locale: processor.locale).finish(node)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     return entries
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.
-  private static func splitFirstField(_ pieces: [Node], node: Node) -> Node {
+  private static func splitFirstField(_ pieces: [Node], node: Node, prefix: String, suffix: String) -> Node {
     guard let first = pieces.firstIndex(where: { !$0.isEmpty }) else { return node }
-    let rest = Node.sequence(Array(pieces[(first + 1)...]))
-    return .sequence([.display(.leftMargin, pieces[first]), .display(.rightInline, rest)])
+    let rest = Node.sequence(Array(pieces[(first + 1)...]) + [.text(suffix)])
+    return .sequence([
+      .display(.leftMargin, .sequence([.text(prefix), pieces[first]])), .display(.rightInline, rest),
+    ])
   }
 }

@@ -46,6 +46,9 @@ extension StyleCompiler {
     } else if let macro {
       source = .macro(macro, expandMacro(macro, at: element))
     } else if let term {
+      if !KnownTerms.isKnown(term) {
+        warning("unknown term '\(term)' (not defined by CSL 1.0.2; printed only if a locale defines it)", element)
+      }
       source = .term(term, form: form, plural: plural)
     } else {
       source = .value(value ?? "")

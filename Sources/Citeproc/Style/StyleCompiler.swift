@@ -35,8 +35,10 @@ package struct StyleCompiler {
   package static func compile(_ root: XMLTreeElement, file: String) -> (Style?, [Diagnostic]) {
     var compiler = StyleCompiler(file: file)
     let style = compiler.compileStyle(root)
-    let hasErrors = compiler.diagnostics.contains { $0.severity == .error }
-    return (hasErrors ? nil : style, compiler.diagnostics)
+    var seen = Set<Diagnostic>()
+    let diagnostics = compiler.diagnostics.filter { seen.insert($0).inserted }
+    let hasErrors = diagnostics.contains { $0.severity == .error }
+    return (hasErrors ? nil : style, diagnostics)
   }
 
   mutating func error(_ message: String, _ element: XMLTreeElement) {
@@ -59,7 +61,6 @@ package struct StyleCompiler {
     }
     var reader = AttributeReader(root, file: file)
     let styleClass: Style.Class = reader.choice("class") ?? .inText
-    if root["class"] == nil { reader.error("<style> needs a 'class' attribute") }
     let version = reader.string("version")
     if let version, !version.hasPrefix("1.") {
       reader.warning("CSL version '\(version)' is not 1.0.x; rendering as 1.0.2")
@@ -105,6 +106,9 @@ package struct StyleCompiler {
       }
     }
 
+    if root["class"] == nil && info.independentParent == nil {
+      error("<style> needs a 'class' attribute", root)
+    }
     inherited[.citation] = styleNames
     inherited[.bibliography] = styleNames
     var citation = CitationSpec(layout: Layout(elements: [], delimiter: "", decorations: Decorations()), sort: [])

@@ -19,6 +19,11 @@ enum NameParticles {
     if let given = name.given {
       splitGiven(given, into: &result)
     }
+    // A family name in double quotes is taken as written: quotes removed, no particles split off.
+    if let family = name.family, family.count >= 2, family.hasPrefix("\""), family.hasSuffix("\"") {
+      result.family = String(family.dropFirst().dropLast())
+      return result
+    }
     if result.nonDroppingParticle == nil, let family = name.family,
       let (particle, rest) = leadingParticle(of: family)
     {

@@ -25,8 +25,20 @@ enum RISNameParser {
     while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
     while let first = text.first, first == "," || first == " " { text.removeFirst() }
     guard !text.isEmpty else { return nil }
-    if text.utf8.contains(UInt8(ascii: ",")) { return parseInverted(text) }
-    return parseDirect(text)
+    var name = text.utf8.contains(UInt8(ascii: ",")) ? parseInverted(text) : parseDirect(text)
+    name.given = name.given.map { spacedInitials($0, family: name.family) }
+    return name
+  }
+
+  /// Initials written together without periods (MEDLINE `Neilen AD`, Web of Science `Krauss, KW`)
+  /// become separate initials (`A D`), so styles can punctuate them. Only when the family name is
+  /// not itself in capitals (in an all-capitals record `JO` may be a name).
+  static func spacedInitials(_ given: String, family: String?) -> String {
+    let letters = Array(given)
+    guard letters.count >= 2, letters.count <= 3, letters.allSatisfy({ $0.isUppercase && $0.isLetter }),
+      let family, family.contains(where: { $0.isLowercase })
+    else { return given }
+    return letters.map(String.init).joined(separator: " ")
   }
 
   // MARK: Forms

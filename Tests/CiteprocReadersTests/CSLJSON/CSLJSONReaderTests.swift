@@ -371,3 +371,11 @@ private func issued(_ date: String) throws -> CSLDate? {
     #expect(first.fields["page"] == "1936-1959")
   }
 }
+
+@Test func quotedFamilyNameIsTakenAsWritten() {
+  let json = #"[{"id": "a", "type": "book", "author": [{"family": "\"van Happel\"", "given": "Eduard"}]}]"#
+  let result = CSLJSONReader().read(Array(json.utf8), file: "q.json")
+  let name = result.references.first?.names["author"]?.first
+  #expect(name?.family == "van Happel")
+  #expect(name?.nonDroppingParticle == nil)
+}
