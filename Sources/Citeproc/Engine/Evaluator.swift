@@ -37,6 +37,9 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
+  /// Whether something has been output before the element being rendered; a term that comes
+  /// first in a note citation (or right after a prefix that ends a sentence) is capitalized.
+  var termPredecessor = true
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
@@ -66,16 +69,18 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    let result: (Node, VariableUse)
     switch element {
-    case .text(let text): return renderText(text)
-    case .date(let date): return renderDate(date)
-    case .number(let number): return renderNumber(number)
-    case .names(let names): return renderNames(names)
-    case .label(let label): return (renderLabel(label), .none)
-    case .group(let group): return renderGroup(group)
-    case .choose(let choose):
-      return render(chooseBranch(choose))
+    case .text(let text): result = renderText(text)
+    case .date(let date): result = renderDate(date)
+    case .number(let number): result = renderNumber(number)
+    case .names(let names): result = renderNames(names)
+    case .label(let label): result = (renderLabel(label), .none)
+    case .group(let group): result = renderGroup(group)
+    case .choose(let choose): result = render(chooseBranch(choose))
     }
+    if !result.0.isEmpty { termPredecessor = true }
+    return result
   }
 
   /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
@@ -116,7 +121,8 @@ struct Evaluator {
     case .value(let value):
       return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
     case .term(let name, let form, let plural):
-      let term = locale.text(name, form: form, plural: plural)
+      var term = locale.text(name, form: form, plural: plural)
+      if !termPredecessor { term = term.capitalizingFirstLetter() }
       return (finishText(.text(term), text.decorations), .none)
     case .macro(_, let body):
       let (node, use) = render(body)
@@ -124,7 +130,9 @@ struct Evaluator {
       return (finishText(node, text.decorations), use)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
+      guard let node = variableText(name, form: form) else {
+        return (.empty, name == "year-suffix" ? .none : .empty)
+      }
       renderedVariables.append(name)
       let d = text.decorations
       if name == "citation-number" {
@@ -170,7 +178,8 @@ struct Evaluator {
     case "page-first":
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
-      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
+        .trimmingSpaces
       return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
@@ -224,7 +233,8 @@ struct Evaluator {
       for word in Set(["and", andTerm]) where !word.isEmpty {
         normalized = normalized.replacing(" \(word) ", with: " & ")
       }
-      plural = variable == "number-of-pages" || variable == "number-of-volumes"
+      plural =
+        variable == "number-of-pages" || variable == "number-of-volumes"
         ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
         : NumberParser.isPlural(normalized)
     }
@@ -301,4 +311,3 @@ struct Evaluator {
     }
   }
 }
-

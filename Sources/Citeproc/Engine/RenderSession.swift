@@ -198,9 +198,14 @@ struct RenderSession {
     let ordered = cites
     let layout = style.citation.layout
     var rendered: [RenderedCite] = []
-    for (item, index, context) in ordered {
+    for (offset, (item, index, context)) in ordered.enumerated() {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
+      if style.styleClass != .inText {
+        let hasPrefix = !(item.prefix ?? "").isEmpty
+        evaluator.termPredecessor =
+          (offset > 0 || hasPrefix) && !TermCapitalization.prefixEndsSentence(item.prefix)
+      }
       var (node, _) = evaluator.render(layout.elements)
       if item.suppressAuthor {
         node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
