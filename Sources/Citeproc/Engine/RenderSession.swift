@@ -166,7 +166,7 @@ struct RenderSession {
   /// and its position.
   func citeContext(_ item: CiteItem, index: Int, placement: CitePlacement) -> CiteContext {
     var context = baseContext(index)
-    context.locator = item.locator
+    context.locator = item.locator?.trimmingSpaces
     context.label = item.label
     context.position = placement.position
     context.nearNote = placement.nearNote
