@@ -30,7 +30,10 @@ package struct FixtureRunner: Sendable {
         CitationCluster(items: cites.map(Self.citeItem), noteIndex: index + 1)
       }
     } else if fixture.mode == .citation {
-      clusters = [CitationCluster(items: fixture.input.map { CiteItem(id: $0.id) })]
+      // One cite per distinct id (a repeated id is one item: the later record).
+      var seen = Set<String>()
+      let ids = fixture.input.map(\.id).filter { seen.insert($0).inserted }
+      clusters = [CitationCluster(items: ids.map { CiteItem(id: $0) })]
     }
     // Listed citations are rendered each on its own (positions only as the cites force them).
     let output = processor.render(references: fixture.input, clusters: clusters, positions: .explicitOnly)

@@ -37,11 +37,16 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
-  /// Whether something has been output before the element being rendered; a term that comes
-  /// first in a note citation (or right after a prefix that ends a sentence) is capitalized.
-  var termPredecessor = true
+  /// Leaves out the first `cs:names` output (for a cite collapsed into the preceding cite of the
+  /// same author, see `Collapsing.swift`).
+  var suppressesFirstNames = false
+  /// How deep `cs:names` rendering is nested (substitutes), while `suppressesFirstNames` is set.
+  var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
+  /// a cite prefix that does not end a sentence counts as output).
+  var termPredecessor = false
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
   var renderedNameLists: [RenderedNameList]?
 
@@ -69,18 +74,22 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
-    let result: (Node, VariableUse)
-    switch element {
-    case .text(let text): result = renderText(text)
-    case .date(let date): result = renderDate(date)
-    case .number(let number): result = renderNumber(number)
-    case .names(let names): result = renderNames(names)
-    case .label(let label): result = (renderLabel(label), .none)
-    case .group(let group): result = renderGroup(group)
-    case .choose(let choose): result = render(chooseBranch(choose))
-    }
+    let result = renderElement(element)
     if !result.0.isEmpty { termPredecessor = true }
     return result
+  }
+
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
+    switch element {
+    case .text(let text): return renderText(text)
+    case .date(let date): return renderDate(date)
+    case .number(let number): return renderNumber(number)
+    case .names(let names): return renderNamesUnlessCollapsed(names)
+    case .label(let label): return (renderLabel(label), .none)
+    case .group(let group): return renderGroup(group)
+    case .choose(let choose):
+      return render(chooseBranch(choose))
+    }
   }
 
   /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
@@ -119,20 +128,22 @@ struct Evaluator {
   private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
+      return (finishText(RichText.parse(value), text.decorations), .none)
     case .term(let name, let form, let plural):
-      var term = locale.text(name, form: form, plural: plural)
-      if !termPredecessor { term = term.capitalizingFirstLetter() }
-      return (finishText(.text(term), text.decorations), .none)
+      var term = Node.text(locale.text(name, form: form, plural: plural))
+      if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
+        term = textCaser.apply(.capitalizeFirst, to: term)
+      }
+      return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
+      // A macro is suppressed like a group: when it asks for variables and none has a value. A
+      // macro that does print something counts as printed content for the groups around it.
       let (node, use) = render(body)
-      if node.isEmpty { return (.empty, use) }
-      return (finishText(node, text.decorations), use)
+      if node.isEmpty || use == .empty { return (.empty, use) }
+      return (finishText(node, text.decorations), .rendered)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(name, form: form) else {
-        return (.empty, name == "year-suffix" ? .none : .empty)
-      }
+      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
       renderedVariables.append(name)
       let d = text.decorations
       if name == "citation-number" {
@@ -141,7 +152,7 @@ struct Evaluator {
       if name == "year-suffix" {
         return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
       }
-      return (finishText(node, d), .rendered)
+      return (markingTextVariable(name, finishText(node, d)), .rendered)
     }
   }
 
@@ -149,8 +160,15 @@ struct Evaluator {
   func finishText(_ node: Node, _ d: Decorations) -> Node {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
-    if let textCase = d.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
     return node.decorated(d)
+  }
+
+  /// Text case for this reference: title case only for English items, case mapping by language.
+  var textCaser: TextCaser {
+    TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or
@@ -181,8 +199,7 @@ struct Evaluator {
     case "page-first":
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
-      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
-        .trimmingSpaces
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
       return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
@@ -236,8 +253,7 @@ struct Evaluator {
       for word in Set(["and", andTerm]) where !word.isEmpty {
         normalized = normalized.replacing(" \(word) ", with: " & ")
       }
-      plural =
-        variable == "number-of-pages" || variable == "number-of-volumes"
+      plural = variable == "number-of-pages" || variable == "number-of-volumes"
         ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
         : NumberParser.isPlural(normalized)
     }
@@ -314,3 +330,4 @@ struct Evaluator {
     }
   }
 }
+

@@ -29,7 +29,7 @@ extension Evaluator {
 
     var rendered: [Node] = []
     for (index, (_, names)) in lists.enumerated() {
-      var list = renderNameList(names, element)
+      var list = Node.tagged(.nameList, renderNameList(names, element))
       if mode != .sortKey, let label = element.label, !list.isEmpty {
         let labelNode = nameLabel(label, variable: labelVariables[index], count: names.count)
         if !labelNode.isEmpty {
@@ -40,7 +40,7 @@ extension Evaluator {
     }
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
-    return (.tagged(.names, node.decorated(element.decorations)), .rendered)
+    return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
   }
 
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
@@ -118,18 +118,26 @@ extension Evaluator {
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = cite.givennameLevels[index] ?? 0
-      parts.append(formatName(names[index], options, inverted: invert, givennameLevel: level))
+      parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
-    // Sort keys hold the names only, without the "and" between the last two.
     let andWord: String? =
-      switch mode == .sortKey ? nil : options.and {
+      switch options.and {
       case .text: locale.text("and")
       case .symbol: "&"
       case nil: nil
       }
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
+    if sortOrder {
+      // Sort keys compare name by name: no "and", one plain separator.
+      // With names-use-last, the last name follows the shown ones.
+      var keyParts = parts
+      if useLast, let last = names.last {
+        keyParts.append(formatName(last, options, inverted: true, givennameLevel: 0))
+      }
+      return join(keyParts, delimiter: "  ")
+    }
     var out: [Node] = []
     for index in parts.indices {
       if index > 0 {
@@ -150,13 +158,7 @@ extension Evaluator {
       out.append(parts[index])
     }
 
-    if truncated && mode == .sortKey {
-      // Sort keys hold the names only: the last name after the ellipsis, no et-al term.
-      if useLast, let last = names.last {
-        out.append(.text(options.delimiter))
-        out.append(formatName(last, options, inverted: true, givennameLevel: 0))
-      }
-    } else if truncated {
+    if truncated && mode != .sortKey {
       if useLast, let last = names.last {
         out.append(.text(options.delimiter + "\u{2026} "))
         out.append(formatName(last, options, inverted: options.nameAsSortOrder == .all, givennameLevel: 0))
@@ -292,7 +294,7 @@ extension Evaluator {
   /// A name part's text case and formatting, without its affixes.
   private func formatted(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
-    if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = part.textCase { node = textCaser.apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
     return node
   }

@@ -99,15 +99,71 @@ indirect enum Node: Sendable, Hashable {
   }
 }
 
+extension Node {
+  /// The contents of every node tagged `tag`, in order (not looking inside matches).
+  func all(tagged tag: NodeTag) -> [Node] {
+    var found: [Node] = []
+    collect(tag, into: &found)
+    return found
+  }
+
+  private func collect(_ tag: NodeTag, into found: inout [Node]) {
+    switch self {
+    case .text: return
+    case .tagged(let t, let inner):
+      if t == tag { found.append(inner) } else { inner.collect(tag, into: &found) }
+    case .sequence(let items): for item in items { item.collect(tag, into: &found) }
+    case .styled(_, let inner), .quoted(let inner), .display(_, let inner), .noCase(let inner):
+      inner.collect(tag, into: &found)
+    }
+  }
+
+  /// Replaces the nodes tagged `tag` whose position (0-based, in order) satisfies `which`.
+  func replacing(tagged tag: NodeTag, where which: (Int) -> Bool, with replacement: Node) -> Node {
+    var counter = 0
+    return replacing(tag, which, replacement, &counter)
+  }
+
+  private func replacing(_ tag: NodeTag, _ which: (Int) -> Bool, _ replacement: Node, _ counter: inout Int) -> Node {
+    switch self {
+    case .text: return self
+    case .tagged(let t, let inner):
+      if t == tag {
+        defer { counter += 1 }
+        return which(counter) ? replacement : self
+      }
+      return .tagged(t, inner.replacing(tag, which, replacement, &counter))
+    case .sequence(let items): return .sequence(items.map { $0.replacing(tag, which, replacement, &counter) })
+    case .styled(let f, let inner): return .styled(f, inner.replacing(tag, which, replacement, &counter))
+    case .quoted(let inner): return .quoted(inner.replacing(tag, which, replacement, &counter))
+    case .display(let d, let inner): return .display(d, inner.replacing(tag, which, replacement, &counter))
+    case .noCase(let inner): return .noCase(inner.replacing(tag, which, replacement, &counter))
+    }
+  }
+}
+
 enum NodeTag: Sendable, Hashable {
   /// The first `cs:names` output of a cite or entry.
   case names
+  /// One name inside a names output.
+  case name
+  /// The names of one variable (without its label).
+  case nameList
   /// A date's year (for collapsing and year-suffix).
   case year
   case yearSuffix
   case citationNumber
+  /// Output of `cs:text` for an ordinary variable in a cite (such a cite does not count as
+  /// collapsed into the preceding one when delimiters are chosen).
+  case textVariable
   /// Output of the layout before affixes (for collapsing).
   case cite
+  /// Text parsed from markup in the data (see ``RichText``): punctuation next to its own quotation
+  /// marks stays where the data put it.
+  case richText
+  /// A quotation opened with a curly single quote in the data: inner quotation marks when nothing
+  /// encloses it.
+  case innerQuote
 }
 
 /// Joins non-empty nodes with a delimiter.

@@ -83,10 +83,12 @@ enum NumberParser {
     if let tokens = tokens(value.trimmingSpaces) {
       return tokens.filter { if case .number = $0 { return true } else { return false } }.count > 1
     }
-    // Not numeric: plural when it looks like a list or range of anything.
-    let trimmed = value.trimmingSpaces
-    return trimmed.contains("\u{2013}") || trimmed.contains(" - ") || trimmed.contains("-")
-      && trimmed.split(separator: "-").count > 1 && !trimmed.contains(" ")
+    // Not numeric: plural only for a range or list of roman numerals ("i-ix").
+    let separators: Set<Character> = ["-", "\u{2013}", ",", "&"]
+    let roman: Set<Character> = Set("ivxlcdmIVXLCDM")
+    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingSpaces }
+    guard parts.count > 1 else { return false }
+    return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { roman.contains($0) } }
   }
 }
 
@@ -263,8 +265,9 @@ enum PageRange {
     }
     var secondFormatted = second
     if let format {
+      // Only the expanded form repeats the prefix ("e484–e491"); the others drop it ("e484–91").
       let reduced = reformat(a.digits, b.digits, format)
-      secondFormatted = reduced.count >= expandedDigits.count ? a.prefix + reduced : reduced
+      secondFormatted = format == .expanded ? a.prefix + reduced : reduced
     }
     return leading + first + delimiter + secondFormatted + trailing
   }

@@ -28,7 +28,11 @@ struct RenderSession {
     self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
-    for (index, reference) in references.enumerated() where indexByID[reference.id] == nil {
+    // When two records share an id, the later one wins (as a later definition replaces an earlier).
+    for (index, reference) in references.enumerated() {
+      if indexByID[reference.id] != nil {
+        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+      }
       indexByID[reference.id] = index
     }
   }
@@ -65,7 +69,9 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices where seen.insert(index).inserted { registered.append(index) }
+      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
+        registered.append(index)
+      }
     }
   }
 
@@ -93,8 +99,7 @@ struct RenderSession {
       case .number(let number): return number.variable == "citation-number"
       case .group(let group): return mentionsCitationNumber(group.children)
       case .choose(let choose):
-        return choose.branches.contains { mentionsCitationNumber($0.body) }
-          || mentionsCitationNumber(choose.elseBody)
+        return choose.branches.contains { mentionsCitationNumber($0.body) } || mentionsCitationNumber(choose.elseBody)
       default: return false
       }
     }
@@ -201,15 +206,13 @@ struct RenderSession {
     for (offset, (item, index, context)) in ordered.enumerated() {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
-      if style.styleClass != .inText {
-        let hasPrefix = !(item.prefix ?? "").isEmpty
-        evaluator.termPredecessor =
-          (offset > 0 || hasPrefix) && !TermCapitalization.prefixEndsSentence(item.prefix)
-      }
+      // Suppressed names are left out while rendering, so the delimiters around them go too.
+      evaluator.suppressesFirstNames = item.suppressAuthor
+      // Only the first cite of a citation, or one after a prefix ending a sentence, starts afresh.
+      let endsSentence = !(item.prefix ?? "").isEmpty && !RichText.prefixPrecedesTerms(item.prefix)
+      evaluator.termPredecessor = offset > 0 ? !endsSentence : RichText.prefixPrecedesTerms(item.prefix)
       var (node, _) = evaluator.render(layout.elements)
-      if item.suppressAuthor {
-        node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
-      } else if item.authorOnly {
+      if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
       }
       var parts: [Node] = []
@@ -219,7 +222,7 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
   }
 
   // MARK: bibliography
@@ -229,7 +232,7 @@ struct RenderSession {
     let order = sortedForBibliography(registered)
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
-    var previousNames: String?
+    var previousNames: [String]?
     for index in order {
       var evaluator = processor.evaluator(
         for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
@@ -238,16 +241,10 @@ struct RenderSession {
         let (node, _) = evaluator.render(element)
         pieces.append(node)
       }
-      if let substitute = bibliography.subsequentAuthorSubstitute,
-        let at = pieces.firstIndex(where: { $0.first(tagged: .names) != nil })
-      {
-        let names = pieces[at].first(tagged: .names)?.plainText
-        if let names, names == previousNames {
-          pieces[at] = pieces[at].replacingFirst(tagged: .names) { _ in .text(substitute) } ?? pieces[at]
-        }
-        previousNames = names
-      } else {
-        previousNames = nil
+      if let substitute = bibliography.subsequentAuthorSubstitute {
+        SubsequentAuthorSubstitution.apply(
+          substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames
+        )
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {

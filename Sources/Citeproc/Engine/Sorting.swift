@@ -48,8 +48,14 @@ enum SortValue: Sendable, Hashable {
   /// before any letter: "A Hansen" before "Ab"), and runs of digits compare by their numeric value
   /// (before letters).
   static func collationKey(_ s: String) -> String {
-    let folded = s.folding(
+    var folded = s.folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    // Letters that are not a base letter plus an accent still sort with their base letter.
+    if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) {
+      var out = ""
+      for ch in folded { out += letterFolds[ch] ?? String(ch) }
+      folded = out
+    }
     var key = String.UnicodeScalarView()
     var digits = String.UnicodeScalarView()
     func flushDigits() {
@@ -221,4 +227,8 @@ let CiteprocDataNumbers: Set<String> = [
   "chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
   "number-of-volumes", "page", "page-first", "part-number", "printing-number", "section",
   "supplement-number", "version", "volume",
+]
+
+private let letterFolds: [Character: String] = [
+  "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h",
 ]
