@@ -4,7 +4,7 @@ extension Evaluator {
   mutating func renderDate(_ element: DateElement) -> (Node, VariableUse) {
     guard !suppressed.contains(element.variable), let date = reference.dates[element.variable], !date.isEmpty
     else { return (.empty, .empty) }
-    renderedVariables.append(element.variable)
+    noteRendered(element.variable)
     if mode == .sortKey { return (.text(Self.sortKey(date, showing: element)), .rendered) }
     var decorations = element.decorations
     if date.start == nil, let literal = date.literal {

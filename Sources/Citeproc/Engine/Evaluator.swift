@@ -44,6 +44,14 @@ struct Evaluator {
   var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// Inside `cs:substitute`: variables are suppressed for the rest of the output as soon as they
+  /// are printed, so a substitute that prints a variable twice prints it once.
+  var substituteDepth = 0
+
+  mutating func noteRendered(_ variable: String) {
+    renderedVariables.append(variable)
+    if substituteDepth > 0 { suppressed.insert(variable) }
+  }
   /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
   /// a cite prefix that does not end a sentence counts as output).
   var termPredecessor = false
@@ -144,7 +152,7 @@ struct Evaluator {
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
       guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
-      renderedVariables.append(name)
+      noteRendered(name)
       let d = text.decorations
       if name == "citation-number" {
         return (.tagged(.citationNumber, finishText(node, d)), .rendered)

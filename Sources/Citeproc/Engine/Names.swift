@@ -9,7 +9,7 @@ extension Evaluator {
     if lists.isEmpty {
       return substitute(element)
     }
-    renderedVariables += lists.map(\.0)
+    for (variable, _) in lists { noteRendered(variable) }
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
     if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
@@ -47,7 +47,16 @@ extension Evaluator {
     guard let substitutes = element.substitute else { return (.empty, .empty) }
     for candidate in substitutes {
       let before = renderedVariables.count
-      let (node, _) = render(candidate)
+      substituteDepth += 1
+      let (node, use) = render(candidate)
+      substituteDepth -= 1
+      // A term or value ends the search even when it is empty.
+      if node.isEmpty, case .text(let text) = candidate {
+        switch text.source {
+        case .term, .value: return (.empty, use)
+        default: break
+        }
+      }
       if !node.isEmpty {
         for variable in renderedVariables[before...] { suppressed.insert(variable) }
         let tagged: Node = if case .names = candidate { node } else { .tagged(.names, node) }

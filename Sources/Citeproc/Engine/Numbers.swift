@@ -103,7 +103,7 @@ extension Evaluator {
     default: raw = reference.field(number.variable)
     }
     guard let raw, !raw.isEmpty else { return (.empty, .empty) }
-    renderedVariables.append(number.variable)
+    noteRendered(number.variable)
     let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
     var node = Node.text(text)
     if number.variable == "citation-number" { node = .tagged(.citationNumber, finishText(node, number.decorations)) }
