@@ -5,7 +5,7 @@ extension Evaluator {
     guard !suppressed.contains(element.variable), let date = reference.dates[element.variable], !date.isEmpty
     else { return (.empty, .empty) }
     noteRendered(element.variable)
-    if mode == .sortKey { return (.text(Self.sortKey(date)), .rendered) }
+    if mode == .sortKey { return (.text(Self.sortKey(date, showing: element)), .rendered) }
     var decorations = element.decorations
     if date.start == nil, let literal = date.literal {
       decorations.textCase = element.decorations.textCase

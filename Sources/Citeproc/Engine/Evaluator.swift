@@ -197,6 +197,9 @@ struct Evaluator {
       if (cite.label ?? "page") == "page" {
         return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
       }
+      if NumberParser.isNumeric(locator) {
+        return .text(PageRange.format(locator, nil, locale: locale))
+      }
       return RichText.parse(locator.replacing("\\-", with: "-"))
     case "page":
       guard let page = reference.field("page") else { return nil }

@@ -22,7 +22,7 @@ extension Evaluator {
       labelVariables.remove(at: max(e, t))
     }
 
-    if element.name.form == .count && mode != .sortKey {
+    if element.name.form == .count {
       var total = 0
       for (_, names) in lists { total += shownNames(names, element.name).count }
       if total == 0 { return (.empty, .empty) }
@@ -142,7 +142,12 @@ extension Evaluator {
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
     if sortOrder {
       // Sort keys compare name by name: no "and", one plain separator.
-      return join(parts, delimiter: "  ")
+      // With names-use-last, the last name follows the shown ones.
+      var keyParts = parts
+      if useLast, let last = names.last {
+        keyParts.append(formatName(last, options, inverted: true, givennameLevel: 0))
+      }
+      return join(keyParts, delimiter: "  ")
     }
     var out: [Node] = []
     for index in parts.indices {
