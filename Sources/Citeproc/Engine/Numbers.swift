@@ -53,7 +53,7 @@ enum NumberParser {
   }
 
   private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
-    s == "," || s == "-" || s == "\u{2013}" || s == "&"
+    s == "," || s == "-" || s == "\u{2013}" || s == "&" || s == "/"
   }
 
   private static func parseNumber(_ word: String) -> Token? {
@@ -81,7 +81,11 @@ enum NumberParser {
   /// Whether a label for this value should be plural: more than one number.
   static func isPlural(_ value: String) -> Bool {
     if let tokens = tokens(value.trimmingSpaces) {
-      return tokens.filter { if case .number = $0 { return true } else { return false } }.count > 1
+      // "45/2015" is one number (a report number), not two.
+      let separators = tokens.filter {
+        if case .separator(let s) = $0 { return s.trimmingSpaces != "/" } else { return false }
+      }
+      return !separators.isEmpty
     }
     // Not numeric: plural only for a range or list of roman numerals ("i-ix").
     let separators: Set<Character> = ["-", "\u{2013}", ",", "&"]
