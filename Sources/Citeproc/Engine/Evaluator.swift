@@ -327,7 +327,7 @@ struct Evaluator {
   }
 
   func hasVariable(_ variable: String) -> Bool {
-    if suppressed.contains(variable) { return false }
+    // Conditions look at the data: a variable suppressed after substitution still counts as present.
     switch variable {
     case "locator": return mode != .bibliography && !(cite.locator ?? "").isEmpty
     case "citation-number": return cite.citationNumber != nil
