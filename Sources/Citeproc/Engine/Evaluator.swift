@@ -128,7 +128,8 @@ struct Evaluator {
     if use == .empty { return (.empty, .empty) }
     let joined = join(nodes, delimiter: group.delimiter)
     if joined.isEmpty { return (.empty, use) }
-    return (joined.decorated(group.decorations), use)
+    // A group that prints something counts as printed content for the groups around it.
+    return (joined.decorated(group.decorations), .rendered)
   }
 
   // MARK: text
