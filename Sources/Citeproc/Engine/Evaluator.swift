@@ -47,6 +47,8 @@ struct Evaluator {
   /// Inside `cs:substitute`: variables are suppressed for the rest of the output as soon as they
   /// are printed, so a substitute that prints a variable twice prints it once.
   var substituteDepth = 0
+  /// Name lists printed so far; disambiguation changes only the first.
+  var nameListsRendered = 0
 
   mutating func noteRendered(_ variable: String) {
     renderedVariables.append(variable)

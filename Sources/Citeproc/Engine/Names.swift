@@ -40,6 +40,7 @@ extension Evaluator {
       }
       rendered.append(list)
     }
+    nameListsRendered += 1
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
     return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
@@ -98,7 +99,8 @@ extension Evaluator {
   }
 
   /// Names added by disambiguation; sort keys keep the style's et-al settings.
-  private var addedNames: Int { mode == .sortKey ? 0 : cite.extraNames }
+  /// Names added by disambiguation: only in the first name list of a cite or entry.
+  private var addedNames: Int { mode == .sortKey || nameListsRendered > 0 ? 0 : cite.extraNames }
 
   /// The names shown before et-al.
   func shownNames(_ names: [Name], _ options: NameOptions) -> [Name] {
@@ -128,7 +130,7 @@ extension Evaluator {
     var inverted: [Bool] = []
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
-      let level = cite.givennameLevels[index] ?? 0
+      let level = nameListsRendered > 0 ? 0 : cite.givennameLevels[index] ?? 0
       parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
@@ -212,7 +214,7 @@ extension Evaluator {
     let family = Self.typographic(name.family ?? "")
     let nonDropping = Self.typographic(name.nonDroppingParticle ?? "")
     let dropping = Self.typographic(name.droppingParticle ?? "")
-    let suffix = name.suffix ?? ""
+    var suffix = name.suffix ?? ""
     var given = Self.typographic(name.given ?? "")
 
     if isNonLatin(name) {
@@ -230,6 +232,10 @@ extension Evaluator {
     var initializeWith = options.initializeWith
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
+    if let initializeWith, !initializeWith.contains("."), suffix.contains(".") {
+      // Initials without periods take the suffix without periods too ("Smith JR Jr").
+      suffix = suffix.replacing(".", with: "")
+    }
     if let initializeWith, !given.isEmpty {
       given = Initials.make(
         given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
