@@ -163,7 +163,9 @@ extension Evaluator {
           case .contextual: useDelimiter = parts.count >= 3
           case .afterInvertedName: useDelimiter = inverted[index - 1]
           }
-          out.append(.text(useDelimiter ? options.delimiter + andWord + " " : " " + andWord + " "))
+          // An institution after personal names is joined as its own list: always with the delimiter.
+          let institution = names[index].literal != nil && names[index - 1].literal == nil && index >= 2
+          out.append(.text(useDelimiter || institution ? options.delimiter + andWord + " " : " " + andWord + " "))
         } else {
           out.append(.text(options.delimiter))
         }
