@@ -163,6 +163,11 @@ struct Evaluator {
       if name == "year-suffix" {
         return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
       }
+      if name == "citation-label", appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
+        // A label stands for author and year, so the year-suffix follows it.
+        yearSuffixRendered = true
+        return (finishText(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d), .rendered)
+      }
       return (markingTextVariable(name, finishText(node, d)), .rendered)
     }
   }
@@ -207,6 +212,9 @@ struct Evaluator {
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "citation-label":
+      if let value = reference.field("citation-label") { return .text(value) }
+      return CitationLabel.make(for: reference).map { .text($0) }
     case "page-first":
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
@@ -337,6 +345,7 @@ struct Evaluator {
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
     case "page-first": return reference.has("page-first") || reference.has("page")
+    case "citation-label": return reference.has("citation-label") || CitationLabel.make(for: reference) != nil
     default: return reference.has(variable)
     }
   }
