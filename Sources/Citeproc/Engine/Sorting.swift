@@ -147,6 +147,9 @@ extension Processor {
     _ name: String, reference: Reference, cite: CiteContext, key: SortKey, inCitation: Bool
   ) -> SortValue {
     if name == "citation-number" { return cite.citationNumber.map(SortValue.number) ?? .missing }
+    if name == "citation-label" {
+      return (reference.field(name) ?? CitationLabel.make(for: reference)).map(SortValue.text(fromDisplay:)) ?? .missing
+    }
     if let date = reference.dates[name] {
       return date.isEmpty ? .missing : .text(Evaluator.sortKey(date))
     }
