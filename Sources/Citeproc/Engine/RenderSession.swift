@@ -214,6 +214,9 @@ struct RenderSession {
       var (node, _) = evaluator.render(layout.elements)
       if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
+      } else if node.isEmpty && !item.suppressAuthor {
+        // Say so rather than print nothing for a cite.
+        node = .text(Self.noPrintedForm)
       }
       var parts: [Node] = []
       if let prefix = item.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
@@ -226,6 +229,9 @@ struct RenderSession {
   }
 
   // MARK: bibliography
+
+  /// What a cite or entry that prints nothing is replaced with (the wording of citeproc-js).
+  static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
 
   private mutating func renderBibliography() -> [BibliographyEntry] {
     guard let bibliography = style.bibliography else { return [] }
@@ -240,6 +246,14 @@ struct RenderSession {
       for element in layout.elements {
         let (node, _) = evaluator.render(element)
         pieces.append(node)
+      }
+      // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
+      // keeps its number and says so.
+      if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
+        warnings.append(
+          .warning("'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
+        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else { continue }
+        pieces = [.text("\(number). " + Self.noPrintedForm)]
       }
       if let substitute = bibliography.subsequentAuthorSubstitute {
         SubsequentAuthorSubstitution.apply(
