@@ -120,7 +120,8 @@ struct Finisher {
     }
   }
 
-  /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript.
+  /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript,
+  /// one by one, as the CSL processors write them.
   private func appendWithSuperscripts(_ s: String, _ state: inout State) {
     var plain = String.UnicodeScalarView()
     var raised = ""
@@ -138,7 +139,9 @@ struct Finisher {
     }
     for scalar in s.unicodeScalars {
       if scalar.value >= Superscripts.lowest, let base = Superscripts.base[scalar.value] {
+        // Each character is raised on its own ("1ʳᵉ" → 1<sup>r</sup><sup>e</sup>).
         flushPlain()
+        flushRaised()
         raised += base
       } else {
         flushRaised()

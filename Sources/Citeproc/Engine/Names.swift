@@ -369,12 +369,19 @@ enum Initials {
       let piece: String
       var full = false
       if token.text.first?.isLowercase == true && !token.abbreviated {
+        // A lower-case word ("de") stands apart from the initials around it.
+        if !out.isEmpty && !out.hasSuffix(" ") { out += " " }
         piece = String(token.text)
         full = true
       } else if token.abbreviated {
         piece = String(token.text) + (token.hyphenAfter ? trimmed : separator)
       } else if initialize {
-        piece = String(token.text.prefix(1)) + (token.hyphenAfter ? trimmed : separator)
+        // A name written with a two-letter capital ("TSerendorjiin") keeps both letters ("Ts.").
+        let letters = Array(token.text)
+        let initial =
+          letters.count > 2 && letters[1].isUppercase && letters[2].isLowercase
+          ? String(letters[0]) + letters[1].lowercased() : String(letters[0])
+        piece = initial + (token.hyphenAfter ? trimmed : separator)
       } else {
         piece = String(token.text)
         full = true
