@@ -187,7 +187,9 @@ extension Evaluator {
           case .contextual: useDelimiter = shownCount >= 2
           case .afterInvertedName: useDelimiter = inverted.last ?? false
           }
-          out.append(.text(useDelimiter ? options.delimiter : " "))
+          // A term in a script written without spaces ("等") follows the names directly.
+          let spaceless = term.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) } ?? false
+          out.append(.text(useDelimiter ? options.delimiter : (spaceless ? "" : " ")))
           var etAl = Node.text(term)
           if !element.etAl.formatting.isEmpty { etAl = .styled(element.etAl.formatting, etAl) }
           out.append(.sequence([.text(element.etAl.prefix), etAl, .text(element.etAl.suffix)]))
@@ -245,7 +247,7 @@ extension Evaluator {
 
     // The pieces, each with its own formatting, and the joiner after it.
     typealias Piece = (text: String, part: NamePartOptions)
-    func group(_ pieces: [Piece], affixes: NamePartOptions) -> Node {
+    func group(_ pieces: [Piece], affixes: NamePartOptions, trailing: String = "") -> Node {
       let present = pieces.filter { !$0.text.isEmpty }
       if present.isEmpty { return .empty }
       var nodes: [Node] = []
@@ -253,6 +255,7 @@ extension Evaluator {
         if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
         nodes.append(formatted(.text(piece.text), piece.part))
       }
+      if !trailing.isEmpty { nodes.append(.text(trailing)) }
       if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
       return .sequence([.text(affixes.prefix)] + nodes + [.text(affixes.suffix)])
     }
@@ -282,8 +285,10 @@ extension Evaluator {
 
     var pieces: [Node] = []
     let givenGroup = group([(given, givenPart)], affixes: givenPart)
+    // The family name's affixes enclose its particles and the suffix ("(de La Fontaine III)").
     let familyGroup = group(
-      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart,
+      trailing: suffix.isEmpty ? "" : (name.commaSuffix ? ", " : " ") + suffix)
     if !givenGroup.isEmpty { pieces.append(givenGroup) }
     if !familyGroup.isEmpty {
       // No space when the given name's suffix already ends in one (a no-break space, say).
@@ -291,7 +296,6 @@ extension Evaluator {
       if !pieces.isEmpty && !givenEndsInSpace { pieces.append(.text(" ")) }
       pieces.append(familyGroup)
     }
-    if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
     return .sequence(pieces)
   }
 
