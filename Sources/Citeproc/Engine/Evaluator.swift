@@ -233,6 +233,10 @@ struct Evaluator {
     if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
     guard let value = reference.field(name) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
+    // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
+    if CSLVariables.numbers.contains(name), value.contains("-"), NumberParser.isNumeric(value) {
+      return .text(NumberFormatter(locale: locale).format(value, form: .numeric, variable: name))
+    }
     return RichText.parse(value)
   }
 

@@ -248,8 +248,10 @@ extension Evaluator {
     // The pieces, each with its own formatting, and the joiner after it.
     typealias Piece = (text: String, part: NamePartOptions)
     func group(_ pieces: [Piece], affixes: NamePartOptions, trailing: String = "") -> Node {
-      let present = pieces.filter { !$0.text.isEmpty }
+      var present = pieces.filter { !$0.text.isEmpty }
       if present.isEmpty { return .empty }
+      // A particle kept with its trailing space ("de' ") needs none at the end of a group.
+      while present[present.count - 1].text.last == " " { present[present.count - 1].text.removeLast() }
       var nodes: [Node] = []
       for (index, piece) in present.enumerated() {
         if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
@@ -307,7 +309,7 @@ extension Evaluator {
   /// Particles ending in an apostrophe or hyphen join the family name without a space.
   private func particleJoiner(_ particle: String) -> String {
     guard let last = particle.last else { return " " }
-    return last == "'" || last == "\u{2019}" || last == "-" ? "" : " "
+    return last == "'" || last == "\u{2019}" || last == "-" || last == " " ? "" : " "
   }
 
   private func styledPart(_ node: Node, _ part: NamePartOptions) -> Node {
