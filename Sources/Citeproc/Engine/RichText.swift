@@ -42,7 +42,9 @@ enum RichText {
   static func prefixPrecedesTerms(_ prefix: String?) -> Bool {
     guard let prefix, !prefix.isEmpty else { return false }
     let trimmed = prefix.trimmingSpaces
-    guard let last = trimmed.last, ".:;!?".contains(last) else { return true }
+    // A sentence may end inside closing quotation marks ('He said “Please work.”').
+    let unquoted = trimmed.reversed().drop { "\"'\u{201D}\u{2019}\u{BB}".contains($0) }
+    guard let last = unquoted.first, ".:;!?".contains(last) else { return true }
     return !trimmed.contains(" ")
   }
 
