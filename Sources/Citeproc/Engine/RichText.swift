@@ -26,6 +26,7 @@ enum RichText {
   static func parse(_ value: String, plain: Bool = false) -> Node {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
+    if !mayHaveMarkupOrQuotes(value) { return .text(value) }
     if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
     ) {
       return .text(value)
@@ -51,6 +52,7 @@ enum RichText {
   /// A space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a narrow no-break space
   /// (French typography).
   static func narrowingSpaces(_ value: String) -> String {
+    guard mayNarrowSpaces(value) else { return value }
     guard
       value.contains(where: {
         $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" || $0 == "\u{BB}" || $0 == "\u{AB}"
@@ -76,6 +78,41 @@ enum RichText {
     }
     if pendingSpace { out.append(previous == "\u{AB}" ? "\u{202F}" : " ") }
     return out
+  }
+
+  /// False when no byte of `value` can start `<`, a straight quotation mark, `“` or `‘`: then it
+  /// has no markup or quotation to parse.
+  private static func mayHaveMarkupOrQuotes(_ value: String) -> Bool {
+    let utf8 = value.utf8
+    if let answer = utf8.withContiguousStorageIfAvailable({ bytes in
+      bytes.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+    }) {
+      return answer
+    }
+    return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+  }
+
+  /// False when no space of `value` is directly followed by `:`, `;`, `?`, `!` or `»`, nor directly
+  /// preceded by `«` (in UTF-8): then ``narrowingSpaces(_:)`` returns it unchanged.
+  private static func mayNarrowSpaces(_ value: String) -> Bool {
+    func scan(_ bytes: some Collection<UInt8>) -> Bool {
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in bytes {
+        if previous == 0x20 {
+          switch byte {
+          case 0x3A, 0x3B, 0x3F, 0x21, 0xC2: return true
+          default: break
+          }
+        }
+        if byte == 0x20 && previous == 0xAB && beforePrevious == 0xC2 { return true }
+        beforePrevious = previous
+        previous = byte
+      }
+      return false
+    }
+    let utf8 = value.utf8
+    return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
   }
 
   // MARK: tokens
