@@ -20,20 +20,43 @@ enum RISNameParser {
   }
 
   static func parseOne(_ raw: String) -> Name? {
-    let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-    var text = words.joined(separator: " ")
-    while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
-    while let first = text.first, first == "," || first == " " { text.removeFirst() }
+    var text: String
+    if isTidy(raw) {
+      text = raw
+    } else {
+      let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+      text = words.joined(separator: " ")
+      while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
+      while let first = text.first, first == "," || first == " " { text.removeFirst() }
+    }
     guard !text.isEmpty else { return nil }
     var name = text.utf8.contains(UInt8(ascii: ",")) ? parseInverted(text) : parseDirect(text)
     name.given = name.given.map { spacedInitials($0, family: name.family) }
     return name
   }
 
+  /// True when tidying `raw` (single spaces between words, no comma, space or semicolon at either
+  /// end) would leave it as it is. Only decided for text whose characters are single scalars below
+  /// U+0300 (no combining marks, no CR LF); anything else is left to the general code.
+  private static func isTidy(_ raw: String) -> Bool {
+    var previous: Unicode.Scalar = " "
+    for scalar in raw.unicodeScalars {
+      switch scalar.value {
+      case 0x300...: return false
+      case 0x09, 0x0A, 0x0D: return false
+      case 0x20 where previous == " ": return false
+      default: previous = scalar
+      }
+    }
+    return previous != " " && previous != "," && previous != ";" && raw.utf8.first != UInt8(ascii: ",")
+  }
+
   /// Initials written together without periods (MEDLINE `Neilen AD`, Web of Science `Krauss, KW`)
   /// become separate initials (`A D`), so styles can punctuate them. Only when the family name is
   /// not itself in capitals (in an all-capitals record `JO` may be a name).
   static func spacedInitials(_ given: String, family: String?) -> String {
+    // A space or a period is never part of a letter.
+    if given.utf8.contains(where: { $0 == 0x20 || $0 == 0x2E }) { return given }
     let letters = Array(given)
     guard letters.count >= 2, letters.count <= 3, letters.allSatisfy({ $0.isUppercase && $0.isLetter }),
       let family, family.contains(where: { $0.isLowercase })
