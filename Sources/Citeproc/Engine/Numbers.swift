@@ -90,7 +90,9 @@ enum NumberParser {
     // Not numeric: plural only for a range or list of roman numerals ("i-ix").
     let separators: Set<Character> = ["-", "\u{2013}", ",", "&"]
     let roman: Set<Character> = Set("ivxlcdmIVXLCDM")
-    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingSpaces }
+    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map {
+      String($0).trimmingSpaces
+    }
     guard parts.count > 1 else { return false }
     return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { roman.contains($0) } }
   }
@@ -110,8 +112,11 @@ extension Evaluator {
     noteRendered(number.variable)
     let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
     var node = Node.text(text)
-    if number.variable == "citation-number" { node = .tagged(.citationNumber, finishText(node, number.decorations)) }
-    else { node = finishText(node, number.decorations) }
+    if number.variable == "citation-number" {
+      node = .tagged(.citationNumber, finishText(node, number.decorations))
+    } else {
+      node = finishText(node, number.decorations)
+    }
     return (node, .rendered)
   }
 }
@@ -240,7 +245,8 @@ enum PageRange {
       }
     }
     out += formatOne(current, format, delimiter: delimiter)
-    return out.contains("\u{E000}") ? out.replacing("\u{E000}", with: "-") : out
+    return out.unicodeScalars.contains("\u{E000}") && out.contains("\u{E000}")
+      ? out.replacing("\u{E000}", with: "-") : out
   }
 
   private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)
