@@ -1,3 +1,5 @@
+import CiteprocData
+
 /// One rendering of a document: registers the cited items, numbers them, works out positions,
 /// and renders citations and the bibliography.
 struct RenderSession {
@@ -258,14 +260,18 @@ struct RenderSession {
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
     var previousNames: [String]?
-    for index in order {
+    // Entries render independently of each other (on all cores); what depends on the previous
+    // entry follows in order.
+    let contexts = order.map(bibliographyContext)
+    let processor = processor
+    let references = references
+    let rendered = Parallel.map(count: order.count) { position in
       var evaluator = processor.evaluator(
-        for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
-      var pieces: [Node] = []
-      for element in layout.elements {
-        let (node, _) = evaluator.render(element)
-        pieces.append(node)
-      }
+        for: references[order[position]], mode: .bibliography, inCitation: false, cite: contexts[position])
+      return layout.elements.map { evaluator.render($0).0 }
+    }
+    for (position, index) in order.enumerated() {
+      var pieces = rendered[position]
       // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
       // keeps its number and says so.
       if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
