@@ -33,8 +33,11 @@ public struct RISReader: Sendable {
     let mapper = RISRecordMapper(file: file)
     var mapped: [RISRecordMapper.Mapped] = []
     mapped.reserveCapacity(tokens.records.count)
-    for record in tokens.records {
-      switch mapper.map(record) {
+    // Records map independently of each other (on all cores); the results are taken in order.
+    let records = tokens.records
+    let outcomes = Parallel.map(count: records.count) { mapper.map(records[$0]) }
+    for outcome in outcomes {
+      switch outcome {
       case .mapped(let item):
         result.diagnostics.append(contentsOf: item.diagnostics)
         mapped.append(item)
