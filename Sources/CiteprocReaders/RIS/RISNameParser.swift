@@ -35,6 +35,28 @@ enum RISNameParser {
     return name
   }
 
+  /// `text.split(separator:omittingEmptySubsequences:)` at an ASCII character. Text whose
+  /// characters are all single scalars below U+0300 (no combining marks, no CR LF) is split on its
+  /// bytes, which gives the same pieces; anything else goes through the character split.
+  static func split(_ text: String, on byte: UInt8, omittingEmpty: Bool = true) -> [Substring] {
+    guard !text.unicodeScalars.contains(where: { $0.value >= 0x300 || $0.value == 0x0D }) else {
+      return text.split(separator: Character(Unicode.Scalar(byte)), omittingEmptySubsequences: omittingEmpty)
+    }
+    let utf8 = text.utf8
+    var pieces: [Substring] = []
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == byte {
+        if !omittingEmpty || start != index { pieces.append(text[start..<index]) }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if !omittingEmpty || start != utf8.endIndex { pieces.append(text[start..<utf8.endIndex]) }
+    return pieces
+  }
+
   /// True when tidying `raw` (single spaces between words, no comma, space or semicolon at either
   /// end) would leave it as it is. Only decided for text whose characters are single scalars below
   /// U+0300 (no combining marks, no CR LF); anything else is left to the general code.
@@ -67,12 +89,12 @@ enum RISNameParser {
   // MARK: Forms
 
   private static func parseInverted(_ text: String) -> Name {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+    let parts = split(text, on: UInt8(ascii: ","), omittingEmpty: false).map {
       String($0).trimmingBlanks()
     }
     let familyPart = parts[0]
-    let familyWords = familyPart.split(separator: " ").map(String.init)
-    let otherWords = parts.dropFirst().flatMap { $0.split(separator: " ").map(String.init) }
+    let familyWords = split(familyPart, on: 0x20).map(String.init)
+    let otherWords = parts.dropFirst().flatMap { split($0, on: 0x20).map(String.init) }
     if familyPart.isEmpty
       || (hasOrganisationWord(familyWords + otherWords)
         && (familyWords.count >= 2 || otherWords.count >= 3))
@@ -95,7 +117,7 @@ enum RISNameParser {
     name.nonDroppingParticle = particle
     name.family = family
     if let givenText = given {
-      let givenWords = givenText.split(separator: " ").map(String.init)
+      let givenWords = split(givenText, on: 0x20).map(String.init)
       let (rest, dropping) = splitTrailingParticles(givenWords)
       name.given = rest.isEmpty ? nil : rest
       name.droppingParticle = dropping
@@ -110,7 +132,7 @@ enum RISNameParser {
   }
 
   private static func parseDirect(_ text: String) -> Name {
-    var words = text.split(separator: " ").map(String.init)
+    var words = split(text, on: 0x20).map(String.init)
     if words.count == 1 || hasOrganisationWord(words) || words.count >= 6 { return .literal(text) }
     var suffix: String?
     if words.count >= 3, let last = words.last, isSuffix(last) {
