@@ -134,6 +134,15 @@ enum RichText {
     while index < value.endIndex {
       let ch = value[index]
       let next = value.index(after: index)
+      // Most characters are plain text: one ASCII byte other than `<` and the straight quotation
+      // marks (what the `default` case below does, without comparing characters).
+      if ch.utf8.count == 1, let byte = ch.utf8.first, byte != 0x3C, byte != 0x22, byte != 0x27 {
+        text.append(ch)
+        afterOpener = false
+        previous = ch
+        index = next
+        continue
+      }
       if ch == "<", let (token, end) = markupTag(value[index...]) {
         flush()
         tokens.append(token)
