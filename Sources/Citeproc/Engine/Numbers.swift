@@ -225,6 +225,7 @@ enum PageRange {
   /// Formats each range of a page list; "&" becomes the locale's symbol for "and", and an escaped
   /// hyphen (`\-`) is a literal hyphen, not a range.
   static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
+    if let simple = formatSimple(value, format, locale: locale) { return simple }
     let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
     let ampersand = locale.term("and", form: .symbol)?.single ?? "&"
     // Several ranges separated by commas or ampersands are handled one by one.
@@ -247,6 +248,44 @@ enum PageRange {
     out += formatOne(current, format, delimiter: delimiter)
     return out.unicodeScalars.contains("\u{E000}") && out.contains("\u{E000}")
       ? out.replacing("\u{E000}", with: "-") : out
+  }
+
+  /// The two commonest page values without the general character-by-character code: ASCII text
+  /// without a hyphen, comma, ampersand or backslash is printed as it is, and `digits-digits` is
+  /// formatted as ``formatOne(_:_:delimiter:)`` does it. Nil for anything else.
+  private static func formatSimple(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale)
+    -> String?
+  {
+    var hyphen: String.Index?
+    var onlyDigitsAndHyphen = true
+    for index in value.utf8.indices {
+      let byte = value.utf8[index]
+      switch byte {
+      case 0x80...: return nil
+      case UInt8(ascii: ","), UInt8(ascii: "&"), UInt8(ascii: "\\"): return nil
+      case UInt8(ascii: "-"):
+        if hyphen != nil { return nil }
+        hyphen = index
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      default: onlyDigitsAndHyphen = false
+      }
+    }
+    guard let hyphen else { return value }
+    guard onlyDigitsAndHyphen, hyphen != value.startIndex else { return nil }
+    let first = String(value[..<hyphen])
+    let second = String(value[value.utf8.index(after: hyphen)...])
+    guard !second.isEmpty else { return nil }
+    let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let expanded =
+      second.count < first.count ? String(first.prefix(first.count - second.count)) + second : second
+    let result: String
+    if let start = Int(first), let end = Int(expanded), end > start {
+      result = first + delimiter + (format.map { reformat(first, second, $0) } ?? second)
+    } else {
+      result = first + "-" + second
+    }
+    return result.unicodeScalars.contains("\u{E000}") && result.contains("\u{E000}")
+      ? result.replacing("\u{E000}", with: "-") : result
   }
 
   private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)
