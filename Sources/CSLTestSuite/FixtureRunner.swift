@@ -27,17 +27,22 @@ package struct FixtureRunner: Sendable {
     var clusters: [CitationCluster] = []
     if let items = fixture.citationItems {
       clusters = items.enumerated().map { index, cites in
-        CitationCluster(items: cites.map(Self.citeItem), noteIndex: index + 1)
+        CitationCluster(items: cites, noteIndex: index + 1)
       }
     } else if fixture.mode == .citation {
-      clusters = [CitationCluster(items: fixture.input.map { CiteItem(id: $0.id) })]
+      // One cite per distinct id (a repeated id is one item: the later record).
+      var seen = Set<String>()
+      let ids = fixture.input.map(\.id).filter { seen.insert($0).inserted }
+      clusters = [CitationCluster(items: ids.map { CiteItem(id: $0) })]
     }
-    let output = processor.render(references: fixture.input, clusters: clusters)
+    // Listed citations are rendered each on its own (positions only as the cites force them).
+    let output = processor.render(references: fixture.input, clusters: clusters, positions: .explicitOnly)
     switch fixture.mode {
     case .citation:
       return .success(output.citations.map { html.string(for: $0) }.joined(separator: "\n"))
     case .bibliography:
-      return .success(Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout)))
+      return .success(
+        Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout)))
     }
   }
 
@@ -48,47 +53,65 @@ package struct FixtureRunner: Sendable {
     return s
   }
 
-  static func citeItem(_ spec: CiteSpec) -> CiteItem {
-    CiteItem(
-      id: spec.id, locator: spec.locator, label: spec.label, prefix: spec.prefix, suffix: spec.suffix,
-      suppressAuthor: spec.suppressAuthor, authorOnly: spec.authorOnly, position: spec.position,
-      nearNote: spec.nearNote ? true : nil)
-  }
 
-  /// Replays the insertion steps; the final document is rendered, and citations that the last step
-  /// added or changed are marked `>>`, the others `..`.
-  private func replay(_ steps: [CitationStep], processor: Processor, fixture: Fixture, html: HTMLFormat) -> String {
+  /// Replays the insertion steps; the final document is rendered, and the citations that the last
+  /// step added or had to update are marked `>>`, the others `..`.
+  ///
+  /// A citation needs updating when its text changes, when a cite's position, near-note or
+  /// first-reference-note-number changes, or when it cites an item whose
+  /// first-reference-note-number changed in any citation.
+  private func replay(_ steps: [CitationStep], processor: Processor, fixture: Fixture, html: HTMLFormat)
+    -> String
+  {
     var known: [String: CitationInsertion] = [:]
-    var previous: [String: String] = [:]
-    var lines: [String] = []
-    var document: [(String, Int)] = []
+    var previousTexts: [String: String] = [:]
+    var previousStates: [String: [CiteState]] = [:]
     for (stepIndex, step) in steps.enumerated() {
       known[step.citation.citationID] = step.citation
-      document =
-        step.citationsPre.map { ($0.citationID, $0.noteIndex) } + [(step.citation.citationID, step.citation.noteIndex)]
+      let document =
+        step.citationsPre.map { ($0.citationID, $0.noteIndex) }
+        + [(step.citation.citationID, step.citation.noteIndex)]
         + step.citationsPost.map { ($0.citationID, $0.noteIndex) }
-      let clusters = document.compactMap { id, note -> CitationCluster? in
-        guard let citation = known[id] else { return nil }
-        return CitationCluster(items: citation.items.map(Self.citeItem), noteIndex: note)
+      let placed = document.compactMap { id, note in known[id].map { (id, $0, note) } }
+      let clusters = placed.map { _, citation, note in
+        CitationCluster(items: citation.items, noteIndex: note)
       }
-      let ids = document.map(\.0).filter { known[$0] != nil }
+      let ids = placed.map(\.0)
       let output = processor.render(references: fixture.input, clusters: clusters)
       let texts = output.citations.map { html.string(for: $0) }
-      if stepIndex == steps.count - 1 {
-        if fixture.mode == .bibliography {
-          return Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout))
-        }
+      let states = output.citeStates
+      if stepIndex < steps.count - 1 {
+        previousTexts = [:]
+        previousStates = [:]
         for (index, id) in ids.enumerated() {
-          let text = index < texts.count ? texts[index] : ""
-          let changed = id == step.citation.citationID || previous[id] != text
-          lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
+          if index < texts.count { previousTexts[id] = texts[index] }
+          if index < states.count { previousStates[id] = states[index] }
         }
-      } else {
-        previous = [:]
-        for (index, id) in ids.enumerated() where index < texts.count { previous[id] = texts[index] }
+        continue
       }
+      if fixture.mode == .bibliography {
+        return Self.trimmed(html.bibliography(output.bibliography, layout: processor.bibliographyLayout))
+      }
+      var movedItems = Set<String>()
+      for (index, id) in ids.enumerated() where index < states.count && id != step.citation.citationID {
+        guard let before = previousStates[id], before.count == states[index].count else { continue }
+        for (old, new) in zip(before, states[index])
+        where old.firstReferenceNoteNumber != new.firstReferenceNoteNumber {
+          movedItems.insert(new.id)
+        }
+      }
+      var lines: [String] = []
+      for (index, id) in ids.enumerated() {
+        let text = index < texts.count ? texts[index] : ""
+        let state = index < states.count ? states[index] : []
+        let changed =
+          id == step.citation.citationID || previousTexts[id] != text || previousStates[id] != state
+          || state.contains { movedItems.contains($0.id) }
+        lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
+      }
+      return lines.joined(separator: "\n")
     }
-    return lines.joined(separator: "\n")
+    return ""
   }
 }
 

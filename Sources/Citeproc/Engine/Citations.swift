@@ -45,4 +45,15 @@ public struct DocumentOutput: Sendable {
   public var citations: [Rendered]
   public var bibliography: [BibliographyEntry]
   public var warnings: [Diagnostic]
+  /// For each citation, the state of its cites in their final order.
+  package var citeStates: [[CiteState]] = []
+}
+
+/// What the engine decided about one cite's place in the document.
+package struct CiteState: Sendable, Hashable {
+  package var id: String
+  /// 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator.
+  package var position: Int
+  package var nearNote: Bool
+  package var firstReferenceNoteNumber: Int?
 }

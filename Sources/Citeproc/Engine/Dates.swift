@@ -4,8 +4,8 @@ extension Evaluator {
   mutating func renderDate(_ element: DateElement) -> (Node, VariableUse) {
     guard !suppressed.contains(element.variable), let date = reference.dates[element.variable], !date.isEmpty
     else { return (.empty, .empty) }
-    renderedVariables.append(element.variable)
-    if mode == .sortKey { return (.text(Self.sortKey(date)), .rendered) }
+    noteRendered(element.variable)
+    if mode == .sortKey { return (.text(Self.sortKey(date, showing: element)), .rendered) }
     var decorations = element.decorations
     if date.start == nil, let literal = date.literal {
       decorations.textCase = element.decorations.textCase

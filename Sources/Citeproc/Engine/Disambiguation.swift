@@ -27,6 +27,8 @@ extension RenderSession {
     if let state = disambiguation[index] {
       context.yearSuffix = state.yearSuffix
       context.disambiguate = state.disambiguate
+      // Names added to tell cites apart are shown in the bibliography too.
+      context.extraNames = state.extraNames
     }
     return context
   }

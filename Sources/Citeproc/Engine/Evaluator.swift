@@ -37,8 +37,26 @@ struct Evaluator {
   /// `year-suffix` variable itself).
   var appendsYearSuffix = false
   var yearSuffixRendered = false
+  /// Leaves out the first `cs:names` output (for a cite collapsed into the preceding cite of the
+  /// same author, see `Collapsing.swift`).
+  var suppressesFirstNames = false
+  /// How deep `cs:names` rendering is nested (substitutes), while `suppressesFirstNames` is set.
+  var namesDepth = 0
   /// Every variable rendered with a value so far, in order (for substitution suppression).
   var renderedVariables: [String] = []
+  /// Inside `cs:substitute`: variables are suppressed for the rest of the output as soon as they
+  /// are printed, so a substitute that prints a variable twice prints it once.
+  var substituteDepth = 0
+  /// Name lists printed so far; disambiguation changes only the first.
+  var nameListsRendered = 0
+
+  mutating func noteRendered(_ variable: String) {
+    renderedVariables.append(variable)
+    if substituteDepth > 0 { suppressed.insert(variable) }
+  }
+  /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
+  /// a cite prefix that does not end a sentence counts as output).
+  var termPredecessor = false
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
   var renderedNameLists: [RenderedNameList]?
 
@@ -66,11 +84,17 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    let result = renderElement(element)
+    if !result.0.isEmpty { termPredecessor = true }
+    return result
+  }
+
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
     switch element {
     case .text(let text): return renderText(text)
     case .date(let date): return renderDate(date)
     case .number(let number): return renderNumber(number)
-    case .names(let names): return renderNames(names)
+    case .names(let names): return renderNamesUnlessCollapsed(names)
     case .label(let label): return (renderLabel(label), .none)
     case .group(let group): return renderGroup(group)
     case .choose(let choose):
@@ -106,7 +130,8 @@ struct Evaluator {
     if use == .empty { return (.empty, .empty) }
     let joined = join(nodes, delimiter: group.delimiter)
     if joined.isEmpty { return (.empty, use) }
-    return (joined.decorated(group.decorations), use)
+    // A group that prints something counts as printed content for the groups around it.
+    return (joined.decorated(group.decorations), .rendered)
   }
 
   // MARK: text
@@ -114,19 +139,23 @@ struct Evaluator {
   private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value, plain: true), text.decorations), .none)
+      return (finishText(RichText.parse(value), text.decorations), .none)
     case .term(let name, let form, let plural):
-      let term = locale.text(name, form: form, plural: plural)
-      return (finishText(.text(term), text.decorations), .none)
+      var term = Node.text(locale.text(name, form: form, plural: plural))
+      if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
+        term = textCaser.apply(.capitalizeFirst, to: term)
+      }
+      return (finishText(term, text.decorations), .none)
     case .macro(_, let body):
-      // A macro is suppressed like a group: when it asks for variables and none has a value.
+      // A macro is suppressed like a group: when it asks for variables and none has a value. A
+      // macro that does print something counts as printed content for the groups around it.
       let (node, use) = render(body)
       if node.isEmpty || use == .empty { return (.empty, use) }
-      return (finishText(node, text.decorations), use)
+      return (finishText(node, text.decorations), .rendered)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
       guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
-      renderedVariables.append(name)
+      noteRendered(name)
       let d = text.decorations
       if name == "citation-number" {
         return (.tagged(.citationNumber, finishText(node, d)), .rendered)
@@ -134,7 +163,12 @@ struct Evaluator {
       if name == "year-suffix" {
         return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
       }
-      return (finishText(node, d), .rendered)
+      if name == "citation-label", appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
+        // A label stands for author and year, so the year-suffix follows it.
+        yearSuffixRendered = true
+        return (finishText(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d), .rendered)
+      }
+      return (markingTextVariable(name, finishText(node, d)), .rendered)
     }
   }
 
@@ -142,8 +176,15 @@ struct Evaluator {
   func finishText(_ node: Node, _ d: Decorations) -> Node {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
-    if let textCase = d.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
     return node.decorated(d)
+  }
+
+  /// Text case for this reference: title case only for English items, case mapping by language.
+  var textCaser: TextCaser {
+    TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or
@@ -164,10 +205,16 @@ struct Evaluator {
       if (cite.label ?? "page") == "page" {
         return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
       }
+      if NumberParser.isNumeric(locator) {
+        return .text(PageRange.format(locator, nil, locale: locale))
+      }
       return RichText.parse(locator.replacing("\\-", with: "-"))
     case "page":
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
+    case "citation-label":
+      if let value = reference.field("citation-label") { return .text(value) }
+      return CitationLabel.make(for: reference).map { .text($0) }
     case "page-first":
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
@@ -186,6 +233,10 @@ struct Evaluator {
     if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
     guard let value = reference.field(name) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
+    // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
+    if CSLVariables.numbers.contains(name), value.contains("-"), NumberParser.isNumeric(value) {
+      return .text(NumberFormatter(locale: locale).format(value, form: .numeric, variable: name))
+    }
     return RichText.parse(value)
   }
 
@@ -291,13 +342,14 @@ struct Evaluator {
   }
 
   func hasVariable(_ variable: String) -> Bool {
-    if suppressed.contains(variable) { return false }
+    // Conditions look at the data: a variable suppressed after substitution still counts as present.
     switch variable {
     case "locator": return mode != .bibliography && !(cite.locator ?? "").isEmpty
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
     case "year-suffix": return cite.yearSuffix != nil
     case "page-first": return reference.has("page-first") || reference.has("page")
+    case "citation-label": return reference.has("citation-label") || CitationLabel.make(for: reference) != nil
     default: return reference.has(variable)
     }
   }

@@ -25,6 +25,8 @@ struct Finisher {
     var text: String
     var path: [Wrapper]
     var kind: RunKind
+    /// Which piece of data markup (``NodeTag/richText``) the run comes from; 0 for none.
+    var field = 0
   }
 
   private struct State {
@@ -34,7 +36,10 @@ struct Finisher {
     var italic = false
     var bold = false
     var smallCaps = false
-    var quoteDepth = 0
+    /// For each open quotation, whether it uses the outer marks.
+    var quoteLevels: [Bool] = []
+    var field = 0
+    var nextField = 0
   }
 
   func finish(_ node: Node) -> Rendered {
@@ -48,21 +53,27 @@ struct Finisher {
   private func flatten(_ node: Node, _ state: inout State) {
     switch node {
     case .text(let s):
-      if !s.isEmpty { state.runs.append(Run(text: s, path: state.path, kind: .text)) }
+      if s.unicodeScalars.contains(where: {
+        $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+      }) {
+        appendWithSuperscripts(s, &state)
+      } else if !s.isEmpty {
+        state.runs.append(Run(text: s, path: state.path, kind: .text, field: state.field))
+      }
     case .sequence(let items):
       for item in items { flatten(item, &state) }
+    case .tagged(.richText, let inner):
+      let saved = state.field
+      state.nextField += 1
+      state.field = state.nextField
+      flatten(inner, &state)
+      state.field = saved
+    case .tagged(.innerQuote, .quoted(let inner)):
+      flattenQuote(inner, outerAtTop: false, &state)
     case .noCase(let inner), .tagged(_, let inner):
       flatten(inner, &state)
     case .quoted(let inner):
-      if inner.isEmpty { return }
-      let outer = state.quoteDepth % 2 == 0
-      let open = locale.text(outer ? "open-quote" : "open-inner-quote")
-      let close = locale.text(outer ? "close-quote" : "close-inner-quote")
-      state.runs.append(Run(text: open.isEmpty ? "\u{201C}" : open, path: state.path, kind: .openQuote))
-      state.quoteDepth += 1
-      flatten(inner, &state)
-      state.quoteDepth -= 1
-      state.runs.append(Run(text: close.isEmpty ? "\u{201D}" : close, path: state.path, kind: .closeQuote))
+      flattenQuote(inner, outerAtTop: true, &state)
     case .display(let display, let inner):
       state.nextID += 1
       state.path.append(.display(display, id: state.nextID))
@@ -109,39 +120,149 @@ struct Finisher {
     }
   }
 
-  private static let terminal: Set<Character> = [".", "?", "!"]
+  /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript,
+  /// one by one, as the CSL processors write them.
+  private func appendWithSuperscripts(_ s: String, _ state: inout State) {
+    var plain = String.UnicodeScalarView()
+    var raised = ""
+    func flushPlain() {
+      if plain.isEmpty { return }
+      state.runs.append(Run(text: String(plain), path: state.path, kind: .text, field: state.field))
+      plain = String.UnicodeScalarView()
+    }
+    func flushRaised() {
+      if raised.isEmpty { return }
+      state.nextID += 1
+      let path = state.path + [.styled(TextFormatting(verticalAlign: .superscript), id: state.nextID)]
+      state.runs.append(Run(text: raised, path: path, kind: .text, field: state.field))
+      raised = ""
+    }
+    for scalar in s.unicodeScalars {
+      if scalar.value >= Superscripts.lowest, let base = Superscripts.base[scalar.value] {
+        // Each character is raised on its own ("1ʳᵉ" → 1<sup>r</sup><sup>e</sup>).
+        flushPlain()
+        flushRaised()
+        raised += base
+      } else {
+        flushRaised()
+        plain.append(scalar)
+      }
+    }
+    flushPlain()
+    flushRaised()
+  }
+
+  /// A quotation alternates with the one enclosing it; one that nothing encloses uses the outer
+  /// marks unless `outerAtTop` is false.
+  private func flattenQuote(_ inner: Node, outerAtTop: Bool, _ state: inout State) {
+    if inner.isEmpty { return }
+    let outer = state.quoteLevels.last.map { !$0 } ?? outerAtTop
+    let open = locale.text(outer ? "open-quote" : "open-inner-quote")
+    let close = locale.text(outer ? "close-quote" : "close-inner-quote")
+    let field = state.field
+    state.runs.append(
+      Run(text: open.isEmpty ? "\u{201C}" : open, path: state.path, kind: .openQuote, field: field))
+    state.quoteLevels.append(outer)
+    flatten(inner, &state)
+    state.quoteLevels.removeLast()
+    state.runs.append(
+      Run(text: close.isEmpty ? "\u{201D}" : close, path: state.path, kind: .closeQuote, field: field))
+  }
+
+  /// Punctuation marks that may combine where two pieces of output meet.
+  private static func isMergeable(_ ch: Character) -> Bool {
+    ch == "." || ch == "," || ch == ";" || ch == ":" || ch == "!" || ch == "?"
+  }
+
+  private enum Merge { case keepLeft, keepRight, both }
+
+  /// How two punctuation marks combine when one piece ends with `left` and the next starts with
+  /// `right`: a mark is not doubled; a period or colon after a colon, semicolon, question or
+  /// exclamation mark is dropped; a question or exclamation mark replaces a colon or semicolon.
+  private static func merge(_ left: Character, _ right: Character) -> Merge {
+    if left == right { return .keepLeft }
+    switch right {
+    case ".", ":": return left == ":" || left == ";" || left == "!" || left == "?" ? .keepLeft : .both
+    case "!", "?": return left == ":" || left == ";" ? .keepRight : .both
+    default: return .both
+    }
+  }
+
+  /// Marks that move inside a closing quotation mark when the locale puts punctuation in quotes.
+  private static func movesIntoQuote(_ ch: Character) -> Bool {
+    ch == "." || ch == "," || ch == "!" || ch == "?"
+  }
 
   private func fixPunctuation(_ runs: inout [Run]) {
     guard runs.count > 1 else { return }
-    // Doubled punctuation where two runs meet.
     var index = 1
     while index < runs.count {
       let left = runs[index - 1]
-      guard let last = left.text.last, let first = runs[index].text.first else {
+      guard let last = left.text.last, let first = runs[index].text.first, runs[index].kind == .text else {
         index += 1
         continue
       }
-      if first == "." && Self.terminal.contains(last) {
-        runs[index].text.removeFirst()
-      } else if first == last && (first == "," || first == ";" || first == ":" || first == " ") && left.kind == .text
-      {
-        runs[index].text.removeFirst()
-      } else if left.kind == .closeQuote && (first == "." || first == ",") && locale.punctuationInQuote {
-        // Move a period or comma inside the closing quote(s); "Why?" followed by "." keeps only "?".
-        runs[index].text.removeFirst()
-        var inner = index - 1
-        while inner > 0 && runs[inner].kind == .closeQuote { inner -= 1 }
-        let before = runs[inner].text.last
-        if !(first == "." && before.map(Self.terminal.contains) == true) && !(before == first) {
-          runs.insert(Run(text: String(first), path: runs[inner + 1].path, kind: .text), at: inner + 1)
-          index += 1
+      var changedLeft = false
+      if left.kind == .closeQuote {
+        if Self.isMergeable(first) && locale.punctuationInQuote
+          && (runs[index].field == 0 || runs[index].field != left.field)
+        {
+          changedLeft = movePunctuationIntoQuote(&runs, at: &index)
         }
+      } else if left.kind == .text {
+        if first == " " && last == " " {
+          runs[index].text.removeFirst()
+        } else if Self.isMergeable(first) && Self.isMergeable(last) {
+          switch Self.merge(last, first) {
+          case .keepLeft: runs[index].text.removeFirst()
+          case .keepRight:
+            runs[index - 1].text.removeLast()
+            changedLeft = true
+          case .both: break
+          }
+        }
+      }
+      if changedLeft && runs[index - 1].text.isEmpty {
+        // The left piece is gone: look again at what now meets the right one.
+        runs.remove(at: index - 1)
+        index = max(1, index - 1)
+        continue
       }
       if runs[index].text.isEmpty {
         runs.remove(at: index)
       } else {
         index += 1
       }
+    }
+  }
+
+  /// Punctuation after closing quotation marks (at `runs[index]`) moves inside them, or, when it
+  /// stays outside, still combines with the mark that ends the quotation. Returns whether a run
+  /// before `index` lost text.
+  private func movePunctuationIntoQuote(_ runs: inout [Run], at index: inout Int) -> Bool {
+    guard let first = runs[index].text.first else { return false }
+    var inner = index - 1
+    while inner > 0 && runs[inner].kind == .closeQuote { inner -= 1 }
+    guard runs[inner].kind == .text, let before = runs[inner].text.last else { return false }
+    let merge = Self.isMergeable(before) ? Self.merge(before, first) : .both
+    if !Self.movesIntoQuote(first) {
+      if merge == .keepLeft { runs[index].text.removeFirst() }
+      return false
+    }
+    runs[index].text.removeFirst()
+    switch merge {
+    case .keepLeft:
+      return false
+    case .keepRight:
+      runs[inner].text.removeLast()
+      runs[inner].text.append(first)
+      return false
+    case .both:
+      runs.insert(
+        Run(text: String(first), path: runs[inner + 1].path, kind: .text, field: runs[inner].field),
+        at: inner + 1)
+      index += 1
+      return false
     }
   }
 
@@ -174,5 +295,17 @@ struct Finisher {
     }
     if !pendingText.isEmpty { items.append(.text(pendingText)) }
     return items.count == 1 ? items[0] : .sequence(items)
+  }
+}
+
+extension Node {
+  /// The citation layout's decorations: unlike other elements, its formatting also covers its
+  /// affixes (`<layout prefix="(" font-weight="bold">` makes the parentheses bold).
+  func decoratedAsCitationLayout(_ d: Decorations) -> Node {
+    if isEmpty { return self }
+    var plain = d
+    plain.formatting = .plain
+    let node = decorated(plain)
+    return d.formatting.isEmpty ? node : .styled(d.formatting, node)
   }
 }

@@ -7,20 +7,22 @@ extension Evaluator {
       if let names = reference.names[variable], !names.isEmpty { lists.append((variable, names)) }
     }
     if lists.isEmpty {
-      return substitute(element)
+      // The names element's own affixes and formatting go around what substitutes for it.
+      let (node, use) = substitute(element)
+      return (node.decorated(element.decorations), use)
     }
-    renderedVariables += lists.map(\.0)
+    for (variable, _) in lists { noteRendered(variable) }
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
     if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
-      lists[e].1 == lists[t].1
+      lists[e].1 == lists[t].1, !locale.text("editortranslator", form: element.label?.form ?? .long).isEmpty
     {
       labelVariables[min(e, t)] = "editortranslator"
       lists.remove(at: max(e, t))
       labelVariables.remove(at: max(e, t))
     }
 
-    if element.name.form == .count && mode != .sortKey {
+    if element.name.form == .count {
       var total = 0
       for (_, names) in lists { total += shownNames(names, element.name).count }
       if total == 0 { return (.empty, .empty) }
@@ -38,6 +40,7 @@ extension Evaluator {
       }
       rendered.append(list)
     }
+    nameListsRendered += 1
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
     return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
@@ -47,7 +50,16 @@ extension Evaluator {
     guard let substitutes = element.substitute else { return (.empty, .empty) }
     for candidate in substitutes {
       let before = renderedVariables.count
-      let (node, _) = render(candidate)
+      substituteDepth += 1
+      let (node, use) = render(candidate)
+      substituteDepth -= 1
+      // A term or value ends the search even when it is empty.
+      if node.isEmpty, case .text(let text) = candidate {
+        switch text.source {
+        case .term, .value: return (.empty, use)
+        default: break
+        }
+      }
       if !node.isEmpty {
         for variable in renderedVariables[before...] { suppressed.insert(variable) }
         let tagged: Node = if case .names = candidate { node } else { .tagged(.names, node) }
@@ -87,7 +99,8 @@ extension Evaluator {
   }
 
   /// Names added by disambiguation; sort keys keep the style's et-al settings.
-  private var addedNames: Int { mode == .sortKey ? 0 : cite.extraNames }
+  /// Names added by disambiguation: only in the first name list of a cite or entry.
+  private var addedNames: Int { mode == .sortKey || nameListsRendered > 0 ? 0 : cite.extraNames }
 
   /// The names shown before et-al.
   func shownNames(_ names: [Name], _ options: NameOptions) -> [Name] {
@@ -117,7 +130,7 @@ extension Evaluator {
     var inverted: [Bool] = []
     for index in 0..<shownCount {
       let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
-      let level = cite.givennameLevels[index] ?? 0
+      let level = nameListsRendered > 0 ? 0 : cite.givennameLevels[index] ?? 0
       parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
@@ -131,7 +144,12 @@ extension Evaluator {
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
     if sortOrder {
       // Sort keys compare name by name: no "and", one plain separator.
-      return join(parts, delimiter: "  ")
+      // With names-use-last, the last name follows the shown ones.
+      var keyParts = parts
+      if useLast, let last = names.last {
+        keyParts.append(formatName(last, options, inverted: true, givennameLevel: 0))
+      }
+      return join(keyParts, delimiter: "  ")
     }
     var out: [Node] = []
     for index in parts.indices {
@@ -145,7 +163,9 @@ extension Evaluator {
           case .contextual: useDelimiter = parts.count >= 3
           case .afterInvertedName: useDelimiter = inverted[index - 1]
           }
-          out.append(.text(useDelimiter ? options.delimiter + andWord + " " : " " + andWord + " "))
+          // An institution after personal names is joined as its own list: always with the delimiter.
+          let institution = names[index].literal != nil && names[index - 1].literal == nil && index >= 2
+          out.append(.text(useDelimiter || institution ? options.delimiter + andWord + " " : " " + andWord + " "))
         } else {
           out.append(.text(options.delimiter))
         }
@@ -167,7 +187,9 @@ extension Evaluator {
           case .contextual: useDelimiter = shownCount >= 2
           case .afterInvertedName: useDelimiter = inverted.last ?? false
           }
-          out.append(.text(useDelimiter ? options.delimiter : " "))
+          // A term in a script written without spaces ("等") follows the names directly.
+          let spaceless = term.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) } ?? false
+          out.append(.text(useDelimiter ? options.delimiter : (spaceless ? "" : " ")))
           var etAl = Node.text(term)
           if !element.etAl.formatting.isEmpty { etAl = .styled(element.etAl.formatting, etAl) }
           out.append(.sequence([.text(element.etAl.prefix), etAl, .text(element.etAl.suffix)]))
@@ -196,7 +218,7 @@ extension Evaluator {
     let family = Self.typographic(name.family ?? "")
     let nonDropping = Self.typographic(name.nonDroppingParticle ?? "")
     let dropping = Self.typographic(name.droppingParticle ?? "")
-    let suffix = name.suffix ?? ""
+    var suffix = name.suffix ?? ""
     var given = Self.typographic(name.given ?? "")
 
     if isNonLatin(name) {
@@ -214,6 +236,10 @@ extension Evaluator {
     var initializeWith = options.initializeWith
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
+    if let initializeWith, !initializeWith.contains("."), suffix.contains(".") {
+      // Initials without periods take the suffix without periods too ("Smith JR Jr").
+      suffix = suffix.replacing(".", with: "")
+    }
     if let initializeWith, !given.isEmpty {
       given = Initials.make(
         given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
@@ -221,14 +247,17 @@ extension Evaluator {
 
     // The pieces, each with its own formatting, and the joiner after it.
     typealias Piece = (text: String, part: NamePartOptions)
-    func group(_ pieces: [Piece], affixes: NamePartOptions) -> Node {
-      let present = pieces.filter { !$0.text.isEmpty }
+    func group(_ pieces: [Piece], affixes: NamePartOptions, trailing: String = "") -> Node {
+      var present = pieces.filter { !$0.text.isEmpty }
       if present.isEmpty { return .empty }
+      // A particle kept with its trailing space ("de' ") needs none at the end of a group.
+      while present[present.count - 1].text.last == " " { present[present.count - 1].text.removeLast() }
       var nodes: [Node] = []
       for (index, piece) in present.enumerated() {
         if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
         nodes.append(formatted(.text(piece.text), piece.part))
       }
+      if !trailing.isEmpty { nodes.append(.text(trailing)) }
       if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
       return .sequence([.text(affixes.prefix)] + nodes + [.text(affixes.suffix)])
     }
@@ -258,14 +287,17 @@ extension Evaluator {
 
     var pieces: [Node] = []
     let givenGroup = group([(given, givenPart)], affixes: givenPart)
+    // The family name's affixes enclose its particles and the suffix ("(de La Fontaine III)").
     let familyGroup = group(
-      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+      [(dropping, givenPart), (nonDropping, familyPart), (family, familyPart)], affixes: familyPart,
+      trailing: suffix.isEmpty ? "" : (name.commaSuffix ? ", " : " ") + suffix)
     if !givenGroup.isEmpty { pieces.append(givenGroup) }
     if !familyGroup.isEmpty {
-      if !pieces.isEmpty { pieces.append(.text(" ")) }
+      // No space when the given name's suffix already ends in one (a no-break space, say).
+      let givenEndsInSpace = givenPart.suffix.last.map { $0 == " " || $0 == "\u{00A0}" } ?? false
+      if !pieces.isEmpty && !givenEndsInSpace { pieces.append(.text(" ")) }
       pieces.append(familyGroup)
     }
-    if !suffix.isEmpty { pieces.append(.text((name.commaSuffix ? ", " : " ") + suffix)) }
     return .sequence(pieces)
   }
 
@@ -277,7 +309,7 @@ extension Evaluator {
   /// Particles ending in an apostrophe or hyphen join the family name without a space.
   private func particleJoiner(_ particle: String) -> String {
     guard let last = particle.last else { return " " }
-    return last == "'" || last == "\u{2019}" || last == "-" ? "" : " "
+    return last == "'" || last == "\u{2019}" || last == "-" || last == " " ? "" : " "
   }
 
   private func styledPart(_ node: Node, _ part: NamePartOptions) -> Node {
@@ -289,7 +321,7 @@ extension Evaluator {
   /// A name part's text case and formatting, without its affixes.
   private func formatted(_ node: Node, _ part: NamePartOptions) -> Node {
     var node = node
-    if let textCase = part.textCase { node = TextCaser(language: locale.language).apply(textCase, to: node) }
+    if let textCase = part.textCase { node = textCaser.apply(textCase, to: node) }
     if !part.formatting.isEmpty { node = .styled(part.formatting, node) }
     return node
   }
@@ -333,15 +365,29 @@ enum Initials {
     var out = ""
     for (index, token) in tokens.enumerated() {
       let isLast = index == tokens.count - 1
+      // A lower-case part after a hyphen ("Guo-ping") adds no initial.
+      if initialize, index > 0, tokens[index - 1].hyphenAfter, token.text.first?.isLowercase == true {
+        // The previous initial ended with the trimmed separator and a hyphen: complete it instead.
+        if out.hasSuffix("-") { out.removeLast() }
+        out += String(separator.dropFirst(trimmed.count))
+        continue
+      }
       let piece: String
       var full = false
       if token.text.first?.isLowercase == true && !token.abbreviated {
+        // A lower-case word ("de") stands apart from the initials around it.
+        if !out.isEmpty && !out.hasSuffix(" ") { out += " " }
         piece = String(token.text)
         full = true
       } else if token.abbreviated {
         piece = String(token.text) + (token.hyphenAfter ? trimmed : separator)
       } else if initialize {
-        piece = String(token.text.prefix(1)) + (token.hyphenAfter ? trimmed : separator)
+        // A name written with a two-letter capital ("TSerendorjiin") keeps both letters ("Ts.").
+        let letters = Array(token.text)
+        let initial =
+          letters.count > 2 && letters[1].isUppercase && letters[2].isLowercase
+          ? String(letters[0]) + letters[1].lowercased() : String(letters[0])
+        piece = initial + (token.hyphenAfter ? trimmed : separator)
       } else {
         piece = String(token.text)
         full = true

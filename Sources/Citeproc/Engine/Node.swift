@@ -153,8 +153,17 @@ enum NodeTag: Sendable, Hashable {
   case year
   case yearSuffix
   case citationNumber
+  /// Output of `cs:text` for an ordinary variable in a cite (such a cite does not count as
+  /// collapsed into the preceding one when delimiters are chosen).
+  case textVariable
   /// Output of the layout before affixes (for collapsing).
   case cite
+  /// Text parsed from markup in the data (see ``RichText``): punctuation next to its own quotation
+  /// marks stays where the data put it.
+  case richText
+  /// A quotation opened with a curly single quote in the data: inner quotation marks when nothing
+  /// encloses it.
+  case innerQuote
 }
 
 /// Joins non-empty nodes with a delimiter.

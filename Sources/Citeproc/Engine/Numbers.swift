@@ -53,7 +53,7 @@ enum NumberParser {
   }
 
   private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
-    s == "," || s == "-" || s == "\u{2013}" || s == "&"
+    s == "," || s == "-" || s == "\u{2013}" || s == "&" || s == "/"
   }
 
   private static func parseNumber(_ word: String) -> Token? {
@@ -81,12 +81,18 @@ enum NumberParser {
   /// Whether a label for this value should be plural: more than one number.
   static func isPlural(_ value: String) -> Bool {
     if let tokens = tokens(value.trimmingSpaces) {
-      return tokens.filter { if case .number = $0 { return true } else { return false } }.count > 1
+      // "45/2015" is one number (a report number), not two.
+      let separators = tokens.filter {
+        if case .separator(let s) = $0 { return s.trimmingSpaces != "/" } else { return false }
+      }
+      return !separators.isEmpty
     }
-    // Not numeric: plural when it looks like a list or range of anything.
-    let trimmed = value.trimmingSpaces
-    return trimmed.contains("\u{2013}") || trimmed.contains(" - ") || trimmed.contains("-")
-      && trimmed.split(separator: "-").count > 1 && !trimmed.contains(" ")
+    // Not numeric: plural only for a range or list of roman numerals ("i-ix").
+    let separators: Set<Character> = ["-", "\u{2013}", ",", "&"]
+    let roman: Set<Character> = Set("ivxlcdmIVXLCDM")
+    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingSpaces }
+    guard parts.count > 1 else { return false }
+    return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { roman.contains($0) } }
   }
 }
 
@@ -101,7 +107,7 @@ extension Evaluator {
     default: raw = reference.field(number.variable)
     }
     guard let raw, !raw.isEmpty else { return (.empty, .empty) }
-    renderedVariables.append(number.variable)
+    noteRendered(number.variable)
     let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
     var node = Node.text(text)
     if number.variable == "citation-number" { node = .tagged(.citationNumber, finishText(node, number.decorations)) }

@@ -49,13 +49,18 @@ public struct Processor: Sendable {
   }
 
   /// Renders a whole document: every citation in order, then the bibliography of the cited items
-  /// (of all references when there are no citations).
-  public func render(references: [Reference], clusters: [CitationCluster]) -> DocumentOutput {
-    var session = RenderSession(processor: self, references: references, clusters: clusters)
+  /// (of all references when there are no citations). With `.explicitOnly` positions, each
+  /// citation is rendered as if it stood alone.
+  public func render(
+    references: [Reference], clusters: [CitationCluster], positions: PositionTracking = .automatic
+  ) -> DocumentOutput {
+    var session = RenderSession(
+      processor: self, references: references, clusters: clusters, positionTracking: positions)
     return session.run()
   }
 
-  func evaluator(for reference: Reference, mode: RenderMode, inCitation: Bool, cite: CiteContext) -> Evaluator {
+  func evaluator(for reference: Reference, mode: RenderMode, inCitation: Bool, cite: CiteContext) -> Evaluator
+  {
     var evaluator = Evaluator(
       reference: reference, locale: locale, style: style, mode: mode, inCitation: inCitation, cite: cite)
     evaluator.appendsYearSuffix = !styleRendersYearSuffix

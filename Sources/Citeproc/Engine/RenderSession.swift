@@ -14,12 +14,25 @@ struct RenderSession {
   /// Per-item disambiguation results (year-suffix, extra names, given-name levels, the
   /// `disambiguate` condition), filled in by `disambiguate()`.
   var disambiguation: [Int: CiteContext] = [:]
+  let positionTracking: PositionTracking
+  /// The known cites of each cluster, in the style's citation order (item and reference index).
+  var orderedCites: [[(CiteItem, Int)]] = []
+  /// The position of each cite of `orderedCites`.
+  var citePlacements: [[CitePlacement]] = []
 
-  init(processor: Processor, references: [Reference], clusters: [CitationCluster]) {
+  init(
+    processor: Processor, references: [Reference], clusters: [CitationCluster],
+    positionTracking: PositionTracking = .automatic
+  ) {
     self.processor = processor
+    self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
-    for (index, reference) in references.enumerated() where indexByID[reference.id] == nil {
+    // When two records share an id, the later one wins (as a later definition replaces an earlier).
+    for (index, reference) in references.enumerated() {
+      if indexByID[reference.id] != nil {
+        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+      }
       indexByID[reference.id] = index
     }
   }
@@ -29,10 +42,19 @@ struct RenderSession {
   mutating func run() -> DocumentOutput {
     register()
     assignNumbers()
+    placeCites()
     disambiguate()
     let citations = renderClusters()
     let bibliography = renderBibliography()
-    return DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
+    var output = DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
+    output.citeStates = zip(orderedCites, citePlacements).map { cites, placements in
+      zip(cites, placements).map { cite, placement in
+        CiteState(
+          id: cite.0.id, position: placement.position.rawValue, nearNote: placement.nearNote,
+          firstReferenceNoteNumber: placement.firstReferenceNoteNumber)
+      }
+    }
+    return output
   }
 
   private mutating func register() {
@@ -47,7 +69,9 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices where seen.insert(index).inserted { registered.append(index) }
+      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
+        registered.append(index)
+      }
     }
   }
 
@@ -98,63 +122,70 @@ struct RenderSession {
 
   // MARK: citations
 
+  /// Puts the cites of every cluster in the style's citation order and works out their positions.
+  private mutating func placeCites() {
+    var ordered: [[(CiteItem, Int)]] = []
+    for cluster in clusters {
+      let cites = cluster.items.compactMap { item in indexByID[item.id].map { (item, $0) } }
+      ordered.append(sortedForCitation(cites))
+    }
+    var placements: [[CitePlacement]]
+    switch positionTracking {
+    case .automatic:
+      let tracker = PositionTracker(nearNoteDistance: style.citation.nearNoteDistance)
+      placements = tracker.placements(
+        zip(clusters, ordered).map { cluster, cites in
+          PositionTracker.Citation(
+            noteIndex: cluster.noteIndex,
+            cites: cites.map { PositionTracker.Cite(item: $0.1, locator: $0.0.locator, label: $0.0.label) })
+        })
+    case .explicitOnly:
+      placements = ordered.map { Array(repeating: CitePlacement(), count: $0.count) }
+    }
+    for (c, cites) in ordered.enumerated() {
+      for (k, cite) in cites.enumerated() {
+        if let forced = cite.0.position {
+          placements[c][k].position = CiteContext.Position(rawValue: forced) ?? .first
+        }
+        if let near = cite.0.nearNote { placements[c][k].nearNote = near }
+      }
+    }
+    orderedCites = ordered
+    citePlacements = placements
+  }
+
+  /// The cites of one cluster in the style's citation order.
+  private func sortedForCitation(_ cites: [(CiteItem, Int)]) -> [(CiteItem, Int)] {
+    let keys = style.citation.sort
+    guard !keys.isEmpty, cites.count > 1 else { return cites }
+    let values = cites.map { item, index in
+      var context = baseContext(index)
+      context.locator = item.locator
+      context.label = item.label
+      return processor.sortValues(keys, reference: references[index], cite: context, inCitation: true)
+    }
+    return processor.sortedIndices(values, keys: keys).map { cites[$0] }
+  }
+
+  /// The context of one cite: the item's numbering and disambiguation state, the cite's locator
+  /// and its position.
+  func citeContext(_ item: CiteItem, index: Int, placement: CitePlacement) -> CiteContext {
+    var context = baseContext(index)
+    context.locator = item.locator?.trimmingSpaces
+    context.label = item.label
+    context.position = placement.position
+    context.nearNote = placement.nearNote
+    context.firstReferenceNoteNumber = placement.firstReferenceNoteNumber
+    return context
+  }
+
   private mutating func renderClusters() -> [Rendered] {
     var output: [Rendered] = []
-    var lastNoteOfItem: [Int: Int] = [:]
-    var seen = Set<Int>()
-    var previousCluster: [CiteItem] = []
-    var previousNote = -1
-    for cluster in clusters {
-      var cites: [(CiteItem, Int, CiteContext)] = []
-      for (offset, item) in cluster.items.enumerated() {
-        guard let index = indexByID[item.id] else { continue }
-        var context = baseContext(index)
-        context.locator = item.locator
-        context.label = item.label
-        if let forced = item.position {
-          context.position = CiteContext.Position(rawValue: forced) ?? .first
-        } else if !seen.contains(index) {
-          context.position = .first
-        } else {
-          // The directly preceding cite: in this cluster, or the previous cluster if it had one cite.
-          let preceding: CiteItem?
-          if offset > 0 {
-            preceding = cluster.items[offset - 1]
-          } else if previousCluster.count == 1 && (cluster.noteIndex == 0 || previousNote == cluster.noteIndex
-            || previousNote == cluster.noteIndex - 1 || previousNote == 0)
-          {
-            preceding = previousCluster.first
-          } else {
-            preceding = nil
-          }
-          if let preceding, preceding.id == item.id {
-            let hadLocator = !(preceding.locator ?? "").isEmpty
-            let hasLocator = !(item.locator ?? "").isEmpty
-            if !hasLocator && hadLocator {
-              context.position = .subsequent
-            } else if hasLocator && (preceding.locator != item.locator || preceding.label != item.label) {
-              context.position = .ibidWithLocator
-            } else {
-              context.position = .ibid
-            }
-          } else {
-            context.position = .subsequent
-          }
-        }
-        if let near = item.nearNote {
-          context.nearNote = near
-        } else if let last = lastNoteOfItem[index] {
-          context.nearNote = cluster.noteIndex - last <= style.citation.nearNoteDistance
-        }
-        cites.append((item, index, context))
+    for (c, cites) in orderedCites.enumerated() {
+      let contexts = cites.enumerated().map { k, cite in
+        (cite.0, cite.1, citeContext(cite.0, index: cite.1, placement: citePlacements[c][k]))
       }
-      for (_, index, _) in cites {
-        seen.insert(index)
-        lastNoteOfItem[index] = cluster.noteIndex
-      }
-      previousCluster = cluster.items
-      previousNote = cluster.noteIndex
-      output.append(renderCluster(cites))
+      output.append(renderCluster(contexts))
     }
     return output
   }
@@ -169,23 +200,23 @@ struct RenderSession {
   }
 
   private func renderCluster(_ cites: [(CiteItem, Int, CiteContext)]) -> Rendered {
-    var ordered = cites
-    if !style.citation.sort.isEmpty {
-      let values = cites.map { cite in
-        processor.sortValues(style.citation.sort, reference: references[cite.1], cite: cite.2, inCitation: true)
-      }
-      ordered = processor.sortedIndices(values, keys: style.citation.sort).map { cites[$0] }
-    }
+    let ordered = cites
     let layout = style.citation.layout
     var rendered: [RenderedCite] = []
-    for (item, index, context) in ordered {
+    for (offset, (item, index, context)) in ordered.enumerated() {
       var evaluator = processor.evaluator(
         for: references[index], mode: .citation, inCitation: true, cite: context)
+      // Suppressed names are left out while rendering, so the delimiters around them go too.
+      evaluator.suppressesFirstNames = item.suppressAuthor
+      // Only the first cite of a citation, or one after a prefix ending a sentence, starts afresh.
+      let endsSentence = !(item.prefix ?? "").isEmpty && !RichText.prefixPrecedesTerms(item.prefix)
+      evaluator.termPredecessor = offset > 0 ? !endsSentence : RichText.prefixPrecedesTerms(item.prefix)
       var (node, _) = evaluator.render(layout.elements)
-      if item.suppressAuthor {
-        node = node.replacingFirst(tagged: .names) { _ in .empty } ?? node
-      } else if item.authorOnly {
+      if item.authorOnly && !item.suppressAuthor {
         node = node.first(tagged: .names) ?? .empty
+      } else if node.isEmpty && !item.suppressAuthor {
+        // Say so rather than print nothing for a cite.
+        node = .text(Self.noPrintedForm)
       }
       var parts: [Node] = []
       if let prefix = item.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
@@ -194,10 +225,13 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decorated(layout.decorations))
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
   }
 
   // MARK: bibliography
+
+  /// What a cite or entry that prints nothing is replaced with (the wording of citeproc-js).
+  static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
 
   private mutating func renderBibliography() -> [BibliographyEntry] {
     guard let bibliography = style.bibliography else { return [] }
@@ -213,9 +247,18 @@ struct RenderSession {
         let (node, _) = evaluator.render(element)
         pieces.append(node)
       }
+      // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
+      // keeps its number and says so.
+      if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
+        warnings.append(
+          .warning("'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
+        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else { continue }
+        pieces = [.text("\(number). " + Self.noPrintedForm)]
+      }
       if let substitute = bibliography.subsequentAuthorSubstitute {
         SubsequentAuthorSubstitution.apply(
-          substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames)
+          substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames
+        )
       }
       var node = Node.sequence(pieces)
       if bibliography.layoutOptions.secondFieldAlign != nil {

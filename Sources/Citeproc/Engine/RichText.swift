@@ -1,46 +1,235 @@
 /// Parses the HTML-like markup CSL-JSON allows inside field values (`<i>`, `<b>`, `<sc>`, `<sup>`,
-/// `<sub>`, `<span class="nocase">`, `<span style="font-variant:small-caps;">`) and quotation marks
-/// into a ``Node``. Unmatched markup stays literal text.
+/// `<sub>`, `<span class="nocase">`, `<span class="nodecor">`,
+/// `<span style="font-variant:small-caps;">`) and quotation marks into a ``Node``.
+///
+/// Quotation marks: a straight `"` or `'` opens a quotation at the start, after a space or an
+/// opening parenthesis, or right after another opening mark; elsewhere it closes one. Curly `“`
+/// and `‘` open, `”` and `’` close. Pairs become ``Node/quoted(_:)`` (their level, outer or inner,
+/// is decided where the output is finished). A straight `'` followed by a letter or digit is an
+/// apostrophe and becomes `’`, as does any `'` left without a partner. Markup and quotation marks
+/// without a partner stay literal text.
 enum RichText {
-  private enum Tag: Equatable {
-    case italic, bold, smallCaps, superscript, subscriptText, noCase, span
-    case doubleQuote, curlyQuote
-
-    var closing: String {
-      switch self {
-      case .italic: return "</i>"
-      case .bold: return "</b>"
-      case .smallCaps: return "</sc>"
-      case .superscript: return "</sup>"
-      case .subscriptText: return "</sub>"
-      case .noCase, .span: return "</span>"
-      case .doubleQuote: return "\""
-      case .curlyQuote: return "\u{201D}"
-      }
-    }
-
-    func wrap(_ node: Node) -> Node {
-      switch self {
-      case .italic: return .styled(TextFormatting(fontStyle: .italic), node)
-      case .bold: return .styled(TextFormatting(fontWeight: .bold), node)
-      case .smallCaps, .span: return .styled(TextFormatting(fontVariant: .smallCaps), node)
-      case .superscript: return .styled(TextFormatting(verticalAlign: .superscript), node)
-      case .subscriptText: return .styled(TextFormatting(verticalAlign: .subscript), node)
-      case .noCase: return .noCase(node)
-      case .doubleQuote, .curlyQuote: return .quoted(node)
-      }
-    }
+  private enum Markup: Equatable {
+    case italic, bold, smallCaps, superscript, subscriptText, noCase, noDecor, quote
   }
 
-  private static let openers: [(String, Tag)] = [
-    ("<i>", .italic), ("<b>", .bold), ("<sc>", .smallCaps), ("<sup>", .superscript), ("<sub>", .subscriptText),
-    ("<span class=\"nocase\">", .noCase), ("<span style=\"font-variant:small-caps;\">", .span),
-    ("<span style=\"font-variant: small-caps;\">", .span),
-  ]
+  private enum Token {
+    case text(String)
+    /// An opening tag: what it starts, the closing tag it waits for, its literal text.
+    case open(Markup, closer: String, literal: String)
+    case close(String)
+  }
+
+  private static let markupClosers = ["</i>", "</b>", "</sc>", "</sup>", "</sub>", "</span>"]
+
+  /// Parses `value`; with `plain`, returns it as text unchanged.
+  static func parse(_ value: String, plain: Bool = false) -> Node {
+    if plain { return .text(value) }
+    let value = narrowingSpaces(value)
+    if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
+    ) {
+      return .text(value)
+    }
+    var tokens = tokenize(value)
+    let quoted = resolve(&tokens)
+    let node = build(tokens)
+    return quoted ? .tagged(.richText, node) : node
+  }
+
+  /// Whether a cite prefix counts as text before the cite's first term (which then keeps its
+  /// lowercase): any prefix except one that ends a sentence of more than one word ("As shown
+  /// above." but not "Cf.").
+  static func prefixPrecedesTerms(_ prefix: String?) -> Bool {
+    guard let prefix, !prefix.isEmpty else { return false }
+    let trimmed = prefix.trimmingSpaces
+    // A sentence may end inside closing quotation marks ('He said “Please work.”').
+    let unquoted = trimmed.reversed().drop { "\"'\u{201D}\u{2019}\u{BB}".contains($0) }
+    guard let last = unquoted.first, ".:;!?".contains(last) else { return true }
+    return !trimmed.contains(" ")
+  }
+
+  /// A space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a narrow no-break space
+  /// (French typography).
+  static func narrowingSpaces(_ value: String) -> String {
+    guard
+      value.contains(where: {
+        $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" || $0 == "\u{BB}" || $0 == "\u{AB}"
+      })
+    else { return value }
+    var out = ""
+    out.reserveCapacity(value.utf8.count)
+    var previous: Character? = nil
+    var pendingSpace = false
+    for ch in value {
+      if pendingSpace {
+        pendingSpace = false
+        let narrow =
+          ch == ":" || ch == ";" || ch == "?" || ch == "!" || ch == "\u{BB}" || previous == "\u{AB}"
+        out.append(narrow ? "\u{202F}" : " ")
+      }
+      if ch == " " {
+        pendingSpace = true
+        continue
+      }
+      out.append(ch)
+      previous = ch
+    }
+    if pendingSpace { out.append(previous == "\u{AB}" ? "\u{202F}" : " ") }
+    return out
+  }
+
+  // MARK: tokens
+
+  private static func tokenize(_ value: String) -> [Token] {
+    var tokens: [Token] = []
+    var text = ""
+    var previous: Character? = nil
+    var afterOpener = false
+    var index = value.startIndex
+
+    func flush() {
+      if !text.isEmpty {
+        tokens.append(.text(text))
+        text = ""
+      }
+    }
+
+    while index < value.endIndex {
+      let ch = value[index]
+      let next = value.index(after: index)
+      if ch == "<", let (token, end) = markupTag(value[index...]) {
+        flush()
+        tokens.append(token)
+        if case .open = token { afterOpener = true } else { afterOpener = false }
+        previous = nil
+        index = end
+        continue
+      }
+      switch ch {
+      case "\"", "'":
+        let opens = index == value.startIndex || afterOpener || previous == " " || previous == "("
+        let following: Character? = next < value.endIndex ? value[next] : nil
+        if ch == "'" && !opens, let following, isWordCharacter(following) {
+          // An apostrophe inside or at the end of a word.
+          text.append("\u{2019}")
+          afterOpener = false
+        } else if ch == "'" && opens && following == " " {
+          text.append("\u{2019}")
+          afterOpener = false
+        } else {
+          flush()
+          if opens {
+            tokens.append(.open(.quote, closer: String(ch), literal: String(ch)))
+            afterOpener = true
+          } else {
+            tokens.append(.close(String(ch)))
+            afterOpener = false
+          }
+        }
+      case "\u{201C}", "\u{2018}":
+        flush()
+        tokens.append(.open(.quote, closer: ch == "\u{201C}" ? "\u{201D}" : "\u{2019}", literal: String(ch)))
+        afterOpener = true
+      case "\u{2019}" where next < value.endIndex && isWordCharacter(value[next]):
+        // A typographic apostrophe.
+        text.append(ch)
+        afterOpener = false
+      case "\u{201D}", "\u{2019}":
+        flush()
+        tokens.append(.close(String(ch)))
+        afterOpener = false
+      default:
+        text.append(ch)
+        afterOpener = false
+      }
+      previous = ch
+      index = next
+    }
+    flush()
+    return tokens
+  }
+
+  /// A character that continues a word after an apostrophe (not punctuation, space or a mark).
+  private static func isWordCharacter(_ ch: Character) -> Bool {
+    !",.?:; \"'\u{201C}\u{201D}\u{2018}\u{2019}<".contains(ch)
+  }
+
+  /// Recognizes a markup tag at the start of `s`; returns the token and where the tag ends.
+  private static func markupTag(_ s: Substring) -> (Token, String.Index)? {
+    let simple: [(String, Markup, String)] = [
+      ("<i>", .italic, "</i>"), ("<b>", .bold, "</b>"), ("<sc>", .smallCaps, "</sc>"),
+      ("<sup>", .superscript, "</sup>"), ("<sub>", .subscriptText, "</sub>"),
+    ]
+    for (opener, markup, closer) in simple where s.hasPrefix(opener) {
+      return (.open(markup, closer: closer, literal: opener), s.index(s.startIndex, offsetBy: opener.count))
+    }
+    for closer in markupClosers where s.hasPrefix(closer) {
+      return (.close(closer), s.index(s.startIndex, offsetBy: closer.count))
+    }
+    guard s.hasPrefix("<span"), let end = s.firstIndex(of: ">") else { return nil }
+    let tag = s[s.startIndex...end]
+    let attributes = tag.dropFirst(5).dropLast()
+    guard let first = attributes.first, first.isWhitespace else { return nil }
+    let compact = attributes.filter { !$0.isWhitespace }
+    let markup: Markup
+    if compact.hasPrefix("class=\"nocase\"") {
+      markup = .noCase
+    } else if compact.hasPrefix("class=\"nodecor\"") {
+      markup = .noDecor
+    } else if compact.hasPrefix("style=\"font-variant:small-caps") {
+      markup = .smallCaps
+    } else {
+      return nil
+    }
+    return (.open(markup, closer: "</span>", literal: String(tag)), s.index(after: end))
+  }
+
+  // MARK: pairing
+
+  /// Pairs closing tags with opening ones. A closing tag that does not fit the innermost open tag
+  /// turns the open tags it skips into literal text; a stray `'` or `’` is an apostrophe. Returns
+  /// whether any quotation pair was found.
+  private static func resolve(_ tokens: inout [Token]) -> Bool {
+    var stack: [Int] = []
+    var quoted = false
+    for index in tokens.indices {
+      switch tokens[index] {
+      case .text: continue
+      case .open: stack.append(index)
+      case .close(let closer):
+        while true {
+          guard let top = stack.last else {
+            tokens[index] = .text(closer == "'" ? "\u{2019}" : closer)
+            break
+          }
+          guard case .open(let markup, let expected, let literal) = tokens[top] else { break }
+          if expected == closer {
+            stack.removeLast()
+            if markup == .quote { quoted = true }
+            break
+          }
+          if closer == "'" || closer == "\u{2019}" {
+            tokens[index] = .text("\u{2019}")
+            break
+          }
+          tokens[top] = .text(literal == "'" ? "\u{2019}" : literal)
+          stack.removeLast()
+        }
+      }
+    }
+    for top in stack {
+      if case .open(_, _, let literal) = tokens[top] {
+        tokens[top] = .text(literal == "'" ? "\u{2019}" : literal)
+      }
+    }
+    return quoted
+  }
+
+  // MARK: tree
 
   private struct Frame {
-    var tag: Tag?
-    var opener: String
+    var markup: Markup?
+    var curlySingle = false
     var children: [Node] = []
     var text = ""
 
@@ -50,101 +239,55 @@ enum RichText {
         text = ""
       }
     }
+
+    var node: Node { children.count == 1 ? children[0] : .sequence(children) }
   }
 
-  /// `plain` skips markup parsing (for `value` attributes), but still smartens apostrophes.
-  static func parse(_ value: String, plain: Bool = false) -> Node {
-    if plain { return .text(value) }
-    if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" }) {
-      return .text(value)
-    }
-    var stack = [Frame(tag: nil, opener: "")]
-    var index = value.startIndex
-    let characters = value
-    while index < characters.endIndex {
-      let ch = characters[index]
-      if ch == "<" {
-        let rest = characters[index...]
-        if let (opener, tag) = openers.first(where: { rest.hasPrefix($0.0) }) {
-          stack[stack.count - 1].flush()
-          stack.append(Frame(tag: tag, opener: opener))
-          index = characters.index(index, offsetBy: opener.count)
-          continue
-        }
-        if let top = stack.last?.tag, rest.hasPrefix(top.closing), stack.count > 1 {
-          close(&stack)
-          index = characters.index(index, offsetBy: top.closing.count)
-          continue
-        }
-      } else if ch == "\"" {
-        if stack.last?.tag == .doubleQuote {
-          close(&stack)
-        } else if opensQuote(characters, at: index) {
-          stack[stack.count - 1].flush()
-          stack.append(Frame(tag: .doubleQuote, opener: "\""))
-        } else {
-          stack[stack.count - 1].text.append(ch)
-        }
-        index = characters.index(after: index)
-        continue
-      } else if ch == "\u{201C}" {
+  private static func build(_ tokens: [Token]) -> Node {
+    var stack = [Frame(markup: nil)]
+    for token in tokens {
+      switch token {
+      case .text(let s):
+        stack[stack.count - 1].text += s
+      case .open(let markup, _, let literal):
         stack[stack.count - 1].flush()
-        stack.append(Frame(tag: .curlyQuote, opener: "\u{201C}"))
-        index = characters.index(after: index)
-        continue
-      } else if ch == "\u{201D}", stack.last?.tag == .curlyQuote {
-        close(&stack)
-        index = characters.index(after: index)
-        continue
-      } else if ch == "'" {
-        stack[stack.count - 1].text.append(apostrophe(characters, at: index))
-        index = characters.index(after: index)
-        continue
+        stack.append(Frame(markup: markup, curlySingle: literal == "\u{2018}"))
+      case .close:
+        guard stack.count > 1 else { continue }
+        var frame = stack.removeLast()
+        frame.flush()
+        stack[stack.count - 1].flush()
+        let wrapped = wrap(frame.node, in: frame.markup)
+        stack[stack.count - 1].children.append(frame.curlySingle ? .tagged(.innerQuote, wrapped) : wrapped)
       }
-      stack[stack.count - 1].text.append(ch)
-      index = characters.index(after: index)
     }
-    // Unclosed markup becomes literal text again.
+    // Only paired tags remain, so every frame but the root has been closed.
     while stack.count > 1 {
       var frame = stack.removeLast()
       frame.flush()
-      let literal: [Node] = [.text(frame.opener)] + frame.children
       stack[stack.count - 1].flush()
-      stack[stack.count - 1].children += literal
+      stack[stack.count - 1].children.append(frame.node)
     }
     stack[0].flush()
-    let children = stack[0].children
-    return children.count == 1 ? children[0] : .sequence(children)
+    return stack[0].node
   }
 
-  private static func close(_ stack: inout [Frame]) {
-    var frame = stack.removeLast()
-    frame.flush()
-    guard let tag = frame.tag else { return }
-    let inner: Node = frame.children.count == 1 ? frame.children[0] : .sequence(frame.children)
-    stack[stack.count - 1].flush()
-    stack[stack.count - 1].children.append(tag.wrap(inner))
-  }
-
-  /// A straight double quote opens a quotation at the start or after a space or opening bracket,
-  /// when a closing one follows.
-  private static func opensQuote(_ s: String, at index: String.Index) -> Bool {
-    if index > s.startIndex {
-      let before = s[s.index(before: index)]
-      guard before.isWhitespace || before == "(" || before == "[" || before == "-" || before == "\u{2014}" else {
-        return false
-      }
+  private static func wrap(_ node: Node, in markup: Markup?) -> Node {
+    switch markup {
+    case nil: return node
+    case .italic: return .styled(TextFormatting(fontStyle: .italic), node)
+    case .bold: return .styled(TextFormatting(fontWeight: .bold), node)
+    // Small caps, superscript and subscript in the data also keep their case.
+    case .smallCaps: return .styled(TextFormatting(fontVariant: .smallCaps), .noCase(node))
+    case .superscript: return .styled(TextFormatting(verticalAlign: .superscript), .noCase(node))
+    case .subscriptText: return .styled(TextFormatting(verticalAlign: .subscript), .noCase(node))
+    case .noCase: return .noCase(node)
+    case .noDecor:
+      // Back to normal for whichever of italics, bold and small caps surround it.
+      return .styled(
+        TextFormatting(fontStyle: .normal, fontVariant: .normal, fontWeight: .normal), .noCase(node))
+    case .quote: return .quoted(node)
     }
-    return s[s.index(after: index)...].contains("\"")
-  }
-
-  /// A straight apostrophe becomes a typographic one.
-  private static func apostrophe(_ s: String, at index: String.Index) -> Character {
-    if index > s.startIndex {
-      let before = s[s.index(before: index)]
-      if !(before.isWhitespace || before == "(" || before == "[") { return "\u{2019}" }
-    }
-    return "\u{2019}"
   }
 }
 
@@ -162,4 +305,3 @@ extension Node {
     }
   }
 }
-

@@ -1,10 +1,12 @@
+import CiteprocData
 import Foundation
 
-/// A sort key value: numbers compare as numbers, text case- and accent-insensitively; missing
-/// values sort last whatever the direction.
+/// A sort key value: numbers compare as numbers, text by its collation key; missing values sort
+/// last whatever the direction.
 enum SortValue: Sendable, Hashable {
   case missing
   case number(Int)
+  /// A collation key (see `collationKey(_:)`), compared scalar by scalar.
   case text(String)
 
   static func compare(_ a: SortValue, _ b: SortValue) -> Int {
@@ -13,27 +15,111 @@ enum SortValue: Sendable, Hashable {
     case (.missing, _): return 1
     case (_, .missing): return -1
     case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
-    case (.number(let x), .text(let y)): return String(x) < y ? -1 : 1
-    case (.text(let x), .number(let y)): return x < String(y) ? -1 : 1
-    case (.text(let x), .text(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+    case (.number(let x), .text(let y)): return compareKeys(collationKey(String(x)), y)
+    case (.text(let x), .number(let y)): return compareKeys(x, collationKey(String(y)))
+    case (.text(let x), .text(let y)): return compareKeys(x, y)
     }
   }
 
+  private static func compareKeys(_ x: String, _ y: String) -> Int {
+    var i = x.unicodeScalars.makeIterator()
+    var j = y.unicodeScalars.makeIterator()
+    while true {
+      switch (i.next(), j.next()) {
+      case (nil, nil): return 0
+      case (nil, _): return -1
+      case (_, nil): return 1
+      case (let p?, let q?): if p != q { return p.value < q.value ? -1 : 1 }
+      }
+    }
+  }
+
+  /// Separates the parts of a structured key; it sorts before everything else, so a shorter part
+  /// comes first ("Dale" before "Dalebout" whatever follows).
+  static let partSeparator = "\u{1}"
+
   static func text(fromDisplay s: String) -> SortValue {
-    var folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let key = collationKey(s)
+    return key.isEmpty ? .missing : .text(key)
+  }
+
+  /// A key whose scalar order is the order in which text sorts: letters compare without regard to
+  /// case or accents, punctuation is ignored, a run of spaces counts as one space (which sorts
+  /// before any letter: "A Hansen" before "Ab"), and runs of digits compare by their numeric value
+  /// (before letters).
+  static func collationKey(_ s: String) -> String {
+    var folded = s.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     // Letters that are not a base letter plus an accent still sort with their base letter.
     if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) {
       var out = ""
       for ch in folded { out += letterFolds[ch] ?? String(ch) }
       folded = out
     }
-    // Markup-like leading punctuation does not count.
-    while let first = folded.first, "[(\"'\u{2018}\u{201C}\u{00AB}".contains(first) { folded.removeFirst() }
-    // Apostrophes do not count ("’t Hooft" sorts under T, "O’Brien" as "OBrien").
-    if folded.contains(where: { $0 == "'" || $0 == "\u{2019}" }) {
-      folded.removeAll { $0 == "'" || $0 == "\u{2019}" }
+    var key = String.UnicodeScalarView()
+    var digits = String.UnicodeScalarView()
+    func flushDigits() {
+      guard !digits.isEmpty else { return }
+      var significant = Substring.UnicodeScalarView(digits)
+      while significant.count > 1, significant.first == "0" { significant.removeFirst() }
+      // The length first, so that longer numbers sort later; it stays below the letters.
+      let length = min(significant.count, 0x2F)
+      if let marker = Unicode.Scalar(UInt32(0x30 + length)) { key.append(marker) }
+      key.append(contentsOf: significant)
+      digits = String.UnicodeScalarView()
     }
-    return folded.isEmpty ? .missing : .text(folded)
+    for scalar in folded.unicodeScalars {
+      if ("0"..."9").contains(scalar) {
+        digits.append(scalar)
+        continue
+      }
+      flushDigits()
+      switch scalar.properties.generalCategory {
+      case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        if let last = key.last, last != " " { key.append(" ") }
+      case .control where scalar.properties.isWhitespace:
+        if let last = key.last, last != " " { key.append(" ") }
+      case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
+        continue
+      default:
+        key.append(scalar)
+      }
+    }
+    flushDigits()
+    if key.last == " " { key.removeLast() }
+    return String(key)
+  }
+}
+
+extension Evaluator {
+  /// The sort key of a date as `element` shows it: parts the element leaves out do not count.
+  static func sortKey(_ date: CSLDate, showing element: DateElement) -> String {
+    var shown: Set<DatePartElement.Name>
+    if element.form != nil {
+      switch element.partsShown {
+      case .yearMonthDay: shown = [.year, .month, .day]
+      case .yearMonth: shown = [.year, .month]
+      case .year: shown = [.year]
+      }
+    } else {
+      shown = Set(element.parts.map(\.name))
+    }
+    if shown == [.year, .month, .day] { return sortKey(date) }
+    var limited = date
+    func limit(_ parts: CSLDate.Parts?) -> CSLDate.Parts? {
+      guard var parts else { return nil }
+      if !shown.contains(.month) {
+        parts.month = nil
+        parts.season = nil
+      }
+      if !shown.contains(.day) { parts.day = nil }
+      return parts
+    }
+    limited.start = limit(date.start)
+    limited.end = limit(date.end)
+    if limited.end == limited.start { limited.end = nil }
+    return sortKey(limited)
   }
 }
 
@@ -61,26 +147,68 @@ extension Processor {
     _ name: String, reference: Reference, cite: CiteContext, key: SortKey, inCitation: Bool
   ) -> SortValue {
     if name == "citation-number" { return cite.citationNumber.map(SortValue.number) ?? .missing }
+    if name == "citation-label" {
+      return (reference.field(name) ?? CitationLabel.make(for: reference)).map(SortValue.text(fromDisplay:)) ?? .missing
+    }
     if let date = reference.dates[name] {
       return date.isEmpty ? .missing : .text(Evaluator.sortKey(date))
     }
     if let names = reference.names[name], !names.isEmpty {
-      var evaluator = evaluator(for: reference, mode: .sortKey, inCitation: inCitation, cite: cite)
-      evaluator.sortNameOverrides = key
-      var element = NamesElement(
-        variables: [name], name: NameOptions(), etAl: EtAlOptions(), label: nil, labelAfterName: false,
-        substitute: nil, delimiter: ", ", decorations: Decorations())
-      element.name.nameAsSortOrder = .all
-      element.name.delimiter = "   "
-      element.name.sortSeparator = "  "
-      let (node, _) = evaluator.render(.names(element))
-      return SortValue.text(fromDisplay: node.plainText)
+      let evaluator = evaluator(for: reference, mode: .sortKey, inCitation: inCitation, cite: cite)
+      return nameListSortValue(names, key: key, isNonLatin: evaluator.isNonLatin)
     }
     guard let value = reference.field(name) else { return .missing }
     if CiteprocDataNumbers.contains(name), let number = Int(value.trimmingSpaces.prefix { $0.isNumber }) {
       return .number(number)
     }
     return SortValue.text(fromDisplay: RichText.parse(value).plainText)
+  }
+
+  /// The sort value of a name list: each name contributes its parts in sorting order (family with
+  /// its non-dropping particle unless demoted, the other particles, given name, suffix), every
+  /// part compared on its own. Only the key's names-min,
+  /// names-use-first and names-use-last shorten the list.
+  private func nameListSortValue(_ names: [Name], key: SortKey, isNonLatin: (Name) -> Bool) -> SortValue {
+    var shown = names
+    if let min = key.namesMin, let useFirst = key.namesUseFirst, names.count >= min, useFirst < names.count {
+      shown = Array(names.prefix(useFirst))
+      if key.namesUseLast == true, names.count > useFirst + 1, let last = names.last { shown.append(last) }
+    }
+    let demoted = style.options.demoteNonDroppingParticle != .never
+    var parts: [String] = []
+    for name in shown {
+      if let literal = name.literal, !literal.isEmpty {
+        parts += [Self.strippingLeadingArticle(RichText.parse(literal).plainText), "", "", ""]
+        continue
+      }
+      let family = name.family ?? ""
+      let given = name.given ?? ""
+      let dropping = name.droppingParticle ?? ""
+      let nonDropping = name.nonDroppingParticle ?? ""
+      let suffix = name.suffix ?? ""
+      if isNonLatin(name) {
+        parts += [family, "", given, ""]
+      } else if demoted {
+        parts += [
+          family, [dropping, nonDropping].filter { !$0.isEmpty }.joined(separator: " "), given, suffix,
+        ]
+      } else {
+        parts += [
+          [nonDropping, family].filter { !$0.isEmpty }.joined(separator: " "), dropping, given, suffix,
+        ]
+      }
+    }
+    let keys = parts.map(SortValue.collationKey)
+    if keys.allSatisfy(\.isEmpty) { return .missing }
+    return .text(keys.joined(separator: SortValue.partSeparator))
+  }
+
+  /// English articles at the start of an institution's name do not count for sorting.
+  static func strippingLeadingArticle(_ s: String) -> String {
+    for article in ["the ", "a ", "an "] where s.lowercased().hasPrefix(article) && s.count > article.count {
+      return String(s.dropFirst(article.count))
+    }
+    return s
   }
 
   /// Sorts indices stably by their sort values.

@@ -36,6 +36,12 @@ struct LocaleCompiler {
     return definition
   }
 
+  /// A term's text as written (spaces such as the one in " AD" matter), except that text made only
+  /// of line breaks and indentation is the layout of the file, not a value.
+  static func value(_ text: String) -> String {
+    text.contains("\n") && text.allSatisfy(\.isWhitespace) ? "" : text
+  }
+
   private mutating func compileTerm(_ element: XMLTreeElement, into definition: inout LocaleDefinition) {
     guard element.name == "term" else {
       diagnostics.append(.error("unknown element <\(element.name)> in <terms>", file: file, line: element.line))
@@ -58,10 +64,10 @@ struct LocaleCompiler {
     let term: Term
     if single != nil || multiple != nil {
       term = Term(
-        single: single?.text ?? multiple?.text ?? "", multiple: multiple?.text ?? single?.text,
+        single: Self.value(single?.text ?? multiple?.text ?? ""), multiple: (multiple?.text ?? single?.text).map(Self.value),
         gender: gender, match: match)
     } else {
-      term = Term(single: element.text, gender: gender, match: match)
+      term = Term(single: Self.value(element.text), gender: gender, match: match)
     }
     definition.terms[TermKey(name, form: form, genderForm: genderForm)] = term
   }

@@ -129,6 +129,7 @@ struct ItemDecoder {
         decodeVariable(variable, member, into: &reference)
       }
     }
+    NoteFieldVariables.apply(to: &reference)
     return reference
   }
 

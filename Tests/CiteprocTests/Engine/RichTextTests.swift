@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Citeproc
+
+@Suite struct RichTextTests {
+  @Test func plainTextStaysText() {
+    #expect(RichText.parse("plain words") == .text("plain words"))
+  }
+
+  @Test func apostrophesBecomeTypographic() {
+    #expect(RichText.parse("Life's end") == .text("Life\u{2019}s end"))
+  }
+
+  @Test func singleQuotesAroundWordsAreAQuotation() {
+    let node = RichText.parse("Life's 'Little' Surprises")
+    #expect(
+      node
+        == .tagged(
+          .richText, .sequence([.text("Life\u{2019}s "), .quoted(.text("Little")), .text(" Surprises")])))
+  }
+
+  @Test func quoteWithoutPartnerStaysLiteral() {
+    #expect(RichText.parse("Nation of \"Positive \" of") == .text("Nation of \"Positive \" of"))
+  }
+
+  @Test func markupNestsAndUnknownTagsStayLiteral() {
+    #expect(
+      RichText.parse("<i>a</i> <x>")
+        == .sequence([.styled(TextFormatting(fontStyle: .italic), .text("a")), .text(" <x>")]))
+    #expect(RichText.parse("<i>a") == .text("<i>a"))
+  }
+
+  @Test func nodecorResetsFormattingAndCase() {
+    let node = RichText.parse("<span class=\"nodecor\">v.</span>")
+    #expect(
+      node
+        == .styled(
+          TextFormatting(fontStyle: .normal, fontVariant: .normal, fontWeight: .normal), .noCase(.text("v.")))
+    )
+  }
+
+  @Test func curlySingleQuotesAreInnerAtTheTop() {
+    #expect(
+      RichText.parse("\u{2018}a\u{2019}") == .tagged(.richText, .tagged(.innerQuote, .quoted(.text("a")))))
+  }
+}
+
+@Suite struct RichTextTypographyTests {
+  @Test func spacesBeforeHighPunctuationBecomeNarrow() {
+    #expect(RichText.narrowingSpaces("His « Anonymous » Life") == "His «\u{202F}Anonymous\u{202F}» Life")
+    #expect(RichText.narrowingSpaces("Quoi ? Non !") == "Quoi\u{202F}? Non\u{202F}!")
+    #expect(RichText.narrowingSpaces("a: b") == "a: b")
+  }
+
+  @Test func sentencePrefixLetsTheFirstTermBeCapitalized() {
+    #expect(!RichText.prefixPrecedesTerms(nil))
+    #expect(!RichText.prefixPrecedesTerms("This has been said. "))
+    #expect(RichText.prefixPrecedesTerms("Cf. "))
+    #expect(RichText.prefixPrecedesTerms("See "))
+  }
+}
