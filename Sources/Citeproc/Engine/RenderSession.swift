@@ -31,7 +31,8 @@ struct RenderSession {
     // When two records share an id, the later one wins (as a later definition replaces an earlier).
     for (index, reference) in references.enumerated() {
       if indexByID[reference.id] != nil {
-        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+        warnings.append(
+          .warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
       }
       indexByID[reference.id] = index
     }
@@ -69,7 +70,8 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
+      for index in references.indices
+      where indexByID[references[index].id] == index && seen.insert(index).inserted {
         registered.append(index)
       }
     }
@@ -99,7 +101,8 @@ struct RenderSession {
       case .number(let number): return number.variable == "citation-number"
       case .group(let group): return mentionsCitationNumber(group.children)
       case .choose(let choose):
-        return choose.branches.contains { mentionsCitationNumber($0.body) } || mentionsCitationNumber(choose.elseBody)
+        return choose.branches.contains { mentionsCitationNumber($0.body) }
+          || mentionsCitationNumber(choose.elseBody)
       default: return false
       }
     }
@@ -225,7 +228,13 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
+    var decorations = layout.decorations
+    if !cites.isEmpty && cites.allSatisfy({ $0.0.authorOnly && !$0.0.suppressAuthor }) {
+      // An author-only citation is the names in running text: no layout affixes around them.
+      decorations.prefix = ""
+      decorations.suffix = ""
+    }
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(decorations))
   }
 
   // MARK: bibliography
@@ -251,8 +260,11 @@ struct RenderSession {
       // keeps its number and says so.
       if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
         warnings.append(
-          .warning("'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
-        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else { continue }
+          .warning(
+            "'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
+        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else {
+          continue
+        }
         pieces = [.text("\(number). " + Self.noPrintedForm)]
       }
       if let substitute = bibliography.subsequentAuthorSubstitute {

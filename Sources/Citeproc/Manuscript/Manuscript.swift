@@ -245,7 +245,7 @@ private struct ManuscriptRenderer {
         RenderedCitation(
           id: "c\(position + 1)", keys: citation.cites.map(\.key), line: citation.line,
           column: citation.column,
-          kind: citation.kind, rendered: rendered, text: format.string(for: rendered)))
+          kind: citation.kind, rendered: rendered, text: inline(rendered)))
     }
 
     let entryTexts = bibliography.map { format.string(for: $0.content) }
@@ -254,6 +254,14 @@ private struct ManuscriptRenderer {
     return ManuscriptResult(
       document: document, citations: results, bibliography: bibliography, bibliographyTexts: entryTexts,
       diagnostics: diagnostics)
+  }
+
+  /// `rendered` as a piece of running text. Markdown escapes what would start a list or a
+  /// heading at the start of a line (`1.`, `1)`), which a citation inside a paragraph is not.
+  func inline(_ rendered: Rendered) -> String {
+    guard options.format == .markdown else { return format.string(for: rendered) }
+    let text = format.string(for: .sequence([.text("x"), rendered]))
+    return text.hasPrefix("x") ? String(text.dropFirst()) : format.string(for: rendered)
   }
 
   /// The first author's family name, `A and B` for two, `A et al.` for more.
@@ -358,7 +366,7 @@ private struct ManuscriptRenderer {
   func noteText(_ result: RenderedCitation, authors: [Rendered]) -> String {
     guard options.format == .markdown else { return result.text }
     if result.kind == .inText, case .sequence(let parts) = result.rendered, parts.count == 2 {
-      return format.string(for: parts[0]) + "^[" + format.string(for: parts[1]) + "]"
+      return inline(parts[0]) + "^[" + inline(parts[1]) + "]"
     }
     return "^[" + result.text + "]"
   }
