@@ -31,8 +31,7 @@ struct RenderSession {
     // When two records share an id, the later one wins (as a later definition replaces an earlier).
     for (index, reference) in references.enumerated() {
       if indexByID[reference.id] != nil {
-        warnings.append(
-          .warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
       }
       indexByID[reference.id] = index
     }
@@ -70,8 +69,7 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices
-      where indexByID[references[index].id] == index && seen.insert(index).inserted {
+      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
         registered.append(index)
       }
     }
@@ -101,8 +99,7 @@ struct RenderSession {
       case .number(let number): return number.variable == "citation-number"
       case .group(let group): return mentionsCitationNumber(group.children)
       case .choose(let choose):
-        return choose.branches.contains { mentionsCitationNumber($0.body) }
-          || mentionsCitationNumber(choose.elseBody)
+        return choose.branches.contains { mentionsCitationNumber($0.body) } || mentionsCitationNumber(choose.elseBody)
       default: return false
       }
     }
@@ -260,11 +257,8 @@ struct RenderSession {
       // keeps its number and says so.
       if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
         warnings.append(
-          .warning(
-            "'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
-        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else {
-          continue
-        }
+          .warning("'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
+        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else { continue }
         pieces = [.text("\(number). " + Self.noPrintedForm)]
       }
       if let substitute = bibliography.subsequentAuthorSubstitute {

@@ -129,15 +129,9 @@ private struct ManuscriptRenderer {
     if references.isEmpty {
       diagnostics.append(.error("the bibliography is empty: there are no references to cite", file: file))
     }
+    // As in the engine, a later record with the same key replaces an earlier one (the engine warns).
     var byID: [String: Reference] = [:]
-    for reference in references {
-      if byID[reference.id] == nil {
-        byID[reference.id] = reference
-      } else {
-        diagnostics.append(
-          .warning("two references have the key '\(reference.id)'; citations use the first", file: file))
-      }
-    }
+    for reference in references { byID[reference.id] = reference }
 
     // One cluster per citation that cites at least one known work.
     let citations = manuscript.scan.citations
