@@ -44,7 +44,9 @@ public struct CitationDocument: Sendable {
   /// Sets the citation `id` to `cluster`, with the document's citations now being `before`,
   /// `id` and `after` (ids; citations not named are removed, unknown ids are ignored). Returns
   /// every citation whose text is new or changed, in document order.
-  public mutating func set(_ cluster: CitationCluster, id: String, before: [String], after: [String]) -> [Update] {
+  public mutating func set(_ cluster: CitationCluster, id: String, before: [String], after: [String])
+    -> [Update]
+  {
     var known: [String: CitationCluster] = [:]
     for entry in entries { known[entry.id] = entry.cluster }
     known[id] = cluster
@@ -96,7 +98,8 @@ public struct CitationDocument: Sendable {
     var updates: [Update] = []
     for (index, (entry, rendered)) in zip(entries, output.citations).enumerated()
     where force || previous[entry.id] != rendered {
-      updates.append(Update(id: entry.id, index: index, rendered: rendered, text: writer.string(for: rendered)))
+      updates.append(
+        Update(id: entry.id, index: index, rendered: rendered, text: writer.string(for: rendered)))
     }
     return updates
   }

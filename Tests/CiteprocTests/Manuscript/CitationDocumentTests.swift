@@ -17,7 +17,8 @@ import Testing
     #expect(updates.map(\.text) == ["(1)", "(2)", "(3)"])
     #expect(updates.map(\.index) == [0, 1, 2])
     // Citing an already-numbered work changes nothing else.
-    #expect(document.set(cluster("balint1964"), id: "d", before: ["c", "a", "b"], after: []).map(\.text) == ["(3)"])
+    #expect(
+      document.set(cluster("balint1964"), id: "d", before: ["c", "a", "b"], after: []).map(\.text) == ["(3)"])
     #expect(document.remove(id: "c").map(\.text) == ["(1)", "(2)", "(2)"])
   }
 
@@ -38,7 +39,8 @@ import Testing
     let documents = await withTaskGroup(of: String.self) { group in
       for _ in 0..<64 {
         group.addTask {
-          Manuscript(text: text, file: "paper.md").render(processor: processor, references: references).document
+          Manuscript(text: text, file: "paper.md").render(processor: processor, references: references)
+            .document
         }
       }
       var all: [String] = []
