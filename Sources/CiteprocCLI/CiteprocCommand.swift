@@ -21,7 +21,10 @@ struct CiteprocCommand: ParsableCommand {
       Exit status: 0 on success; 1 when some input records could not be read (they are reported \
       on stderr and the rest is printed); 2 on usage errors or when nothing can be printed.
       """,
-    subcommands: [FormatCommand.self, ConvertCommand.self, CheckCommand.self, StylesCommand.self],
+    subcommands: [
+      FormatCommand.self, CiteCommand.self, KeysCommand.self, ConvertCommand.self, CheckCommand.self,
+      StylesCommand.self,
+    ],
     defaultSubcommand: nil
   )
 }
@@ -57,7 +60,9 @@ enum Main {
         CiteprocCommand.exit(withError: error)
       }
       FileHandle.standardError.write(Data((CiteprocCommand.fullMessage(for: error) + "\n").utf8))
-      exit(code == .failure ? ExitStatus.failure : (code.rawValue == 1 ? ExitStatus.inputErrors : ExitStatus.failure))
+      exit(
+        code == .failure
+          ? ExitStatus.failure : (code.rawValue == 1 ? ExitStatus.inputErrors : ExitStatus.failure))
     }
   }
 }

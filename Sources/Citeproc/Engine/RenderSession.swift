@@ -246,7 +246,13 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
+    var decorations = layout.decorations
+    if !cites.isEmpty && cites.allSatisfy({ $0.0.authorOnly && !$0.0.suppressAuthor }) {
+      // An author-only citation is the names in running text: no layout affixes around them.
+      decorations.prefix = ""
+      decorations.suffix = ""
+    }
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(decorations))
   }
 
   // MARK: bibliography
