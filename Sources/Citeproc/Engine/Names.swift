@@ -360,9 +360,16 @@ enum Initials {
     }
     while current < given.endIndex {
       let ch = given[current]
-      if ch == " " || ch == "." || ch == "-" || ch == "\u{00A0}" {
-        flush(at: current, period: ch == ".", hyphenAfter: ch == "-")
-        if ch == "-", let last = tokens.indices.last { tokens[last].hyphenAfter = true }
+      // One-byte characters are told apart by their byte; of the longer ones only the no-break
+      // space breaks.
+      let byte: UInt8? = ch.utf8.count == 1 ? ch.utf8.first : nil
+      let isBreak =
+        byte.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        ?? (ch == "\u{00A0}")
+      if isBreak {
+        let isHyphen = byte == UInt8(ascii: "-")
+        flush(at: current, period: byte == UInt8(ascii: "."), hyphenAfter: isHyphen)
+        if isHyphen, let last = tokens.indices.last { tokens[last].hyphenAfter = true }
         start = given.index(after: current)
       }
       current = given.index(after: current)
