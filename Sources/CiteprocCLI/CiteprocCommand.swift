@@ -40,9 +40,15 @@ enum Report {
   }
 
   static func output(_ text: String) {
-    var text = text
-    if !text.hasSuffix("\n") { text += "\n" }
-    FileHandle.standardOutput.write(Data(text.utf8))
+    // Written in slices, without copying the whole text (a bibliography can be large).
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    while start != utf8.endIndex {
+      let end = utf8.index(start, offsetBy: 1 << 20, limitedBy: utf8.endIndex) ?? utf8.endIndex
+      FileHandle.standardOutput.write(Data(utf8[start..<end]))
+      start = end
+    }
+    if !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
   }
 }
 

@@ -2,6 +2,10 @@ import Dispatch
 
 /// Work split over the machine's cores, for loops whose iterations are independent.
 package enum Parallel {
+  /// How many items a caller hands to ``map(count:minimumChunk:_:)`` at a time when the results are
+  /// consumed as they come: large enough to keep the cores busy, small enough to keep memory flat.
+  package static let batchSize = 4096
+
   /// `transform` of `0..<count`, in order. Runs in contiguous chunks on up to the number of active
   /// cores; a small count (under two chunks of `minimumChunk`) stays on the calling thread. The
   /// result is the same as `(0..<count).map(transform)`.

@@ -266,18 +266,25 @@ struct RenderSession {
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
     var previousNames: [String]?
-    // Entries render independently of each other (on all cores); what depends on the previous
-    // entry follows in order.
-    let contexts = order.map(bibliographyContext)
+    // Entries render independently of each other (on all cores, a batch at a time so that the
+    // rendered pieces of only one batch are held); what depends on the previous entry follows in
+    // order.
     let processor = processor
     let references = references
-    let rendered = Parallel.map(count: order.count) { position in
-      var evaluator = processor.evaluator(
-        for: references[order[position]], mode: .bibliography, inCitation: false, cite: contexts[position])
-      return layout.elements.map { evaluator.render($0).0 }
-    }
+    var rendered: [[Node]] = []
+    var batchStart = 0
     for (position, index) in order.enumerated() {
-      var pieces = rendered[position]
+      if position == batchStart + rendered.count {
+        batchStart = position
+        let batch = Array(order[position..<min(order.count, position + Parallel.batchSize)])
+        let contexts = batch.map(bibliographyContext)
+        rendered = Parallel.map(count: batch.count) { offset in
+          var evaluator = processor.evaluator(
+            for: references[batch[offset]], mode: .bibliography, inCitation: false, cite: contexts[offset])
+          return layout.elements.map { evaluator.render($0).0 }
+        }
+      }
+      var pieces = rendered[position - batchStart]
       // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
       // keeps its number and says so.
       if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {

@@ -33,17 +33,21 @@ public struct RISReader: Sendable {
     let mapper = RISRecordMapper(file: file)
     var mapped: [RISRecordMapper.Mapped] = []
     mapped.reserveCapacity(tokens.records.count)
-    // Records map independently of each other (on all cores); the results are taken in order.
+    // Records map independently of each other (on all cores, a batch at a time); the results are
+    // taken in order.
     let records = tokens.records
-    let outcomes = Parallel.map(count: records.count) { mapper.map(records[$0]) }
-    for outcome in outcomes {
-      switch outcome {
-      case .mapped(let item):
-        result.diagnostics.append(contentsOf: item.diagnostics)
-        mapped.append(item)
-      case .rejected(let error, let warnings):
-        result.diagnostics.append(contentsOf: warnings)
-        result.rejected.append(error)
+    for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
+      let batchEnd = min(records.count, batchStart + Parallel.batchSize)
+      let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
+      for outcome in outcomes {
+        switch outcome {
+        case .mapped(let item):
+          result.diagnostics.append(contentsOf: item.diagnostics)
+          mapped.append(item)
+        case .rejected(let error, let warnings):
+          result.diagnostics.append(contentsOf: warnings)
+          result.rejected.append(error)
+        }
       }
     }
     result.references = assignIDs(mapped, file: file, diagnostics: &result.diagnostics)
