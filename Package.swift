@@ -37,6 +37,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // A deterministic synthetic corpus (RIS and CSL-JSON) for the speed benchmark.
+    .target(name: "CorpusGenerator", dependencies: ["CiteprocData", "CiteprocReaders"]),
+    // Speed benchmark: `swift build -c release && .build/release/citeproc-bench`.
+    .executableTarget(
+      name: "citeproc-bench",
+      dependencies: ["Citeproc", "CiteprocData", "CiteprocReaders", "CorpusGenerator"]
+    ),
     // Build tool: turns Styles/*.csl and Styles/locales/*.xml into Swift string literals.
     .executableTarget(name: "EmbedResources"),
     .plugin(
@@ -47,6 +54,8 @@ let package = Package(
     .testTarget(name: "CiteprocDataTests", dependencies: ["CiteprocData"]),
     .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders"]),
     .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders"]),
+    .testTarget(
+      name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "CiteprocReaders"]),
     .testTarget(
       name: "CSLTestSuiteTests", dependencies: ["CSLTestSuite", "CiteprocData", "CiteprocReaders"]),
   ],

@@ -1,3 +1,4 @@
+import Citeproc
 import CiteprocData
 
 /// One fixture of the official CSL processor test suite: a style, input items, what to render and the
@@ -30,35 +31,9 @@ package struct Fixture: Sendable {
   package var version: String?
 }
 
-/// One cite in a citation: the item and how it is cited.
-package struct CiteSpec: Sendable, Hashable {
-  package var id: String
-  package var locator: String?
-  /// The locator type, such as `page`.
-  package var label: String?
-  package var prefix: String?
-  package var suffix: String?
-  package var suppressAuthor: Bool
-  package var authorOnly: Bool
-  /// An explicit position: 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator.
-  package var position: Int?
-  package var nearNote: Bool
-
-  package init(
-    id: String, locator: String? = nil, label: String? = nil, prefix: String? = nil, suffix: String? = nil,
-    suppressAuthor: Bool = false, authorOnly: Bool = false, position: Int? = nil, nearNote: Bool = false
-  ) {
-    self.id = id
-    self.locator = locator
-    self.label = label
-    self.prefix = prefix
-    self.suffix = suffix
-    self.suppressAuthor = suppressAuthor
-    self.authorOnly = authorOnly
-    self.position = position
-    self.nearNote = nearNote
-  }
-}
+/// One cite in a citation: the engine's own cite type (`near-note: true` forces the near-note
+/// position; otherwise it is worked out).
+package typealias CiteSpec = CiteItem
 
 /// A citation as a word processor inserts it.
 package struct CitationInsertion: Sendable, Hashable {

@@ -122,7 +122,7 @@ package enum FixtureParser {
       case "suffix": cite.suffix = try text(member, file: file)
       case "suppress-author": cite.suppressAuthor = value.isTruthy
       case "author-only": cite.authorOnly = value.isTruthy
-      case "near-note": cite.nearNote = value.isTruthy
+      case "near-note": cite.nearNote = value.isTruthy ? true : nil
       case "position":
         guard let number = value.scalarText.flatMap({ Int($0) }) else {
           throw .error("'position' must be an integer", file: file, line: member.line)

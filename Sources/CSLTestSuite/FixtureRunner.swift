@@ -27,7 +27,7 @@ package struct FixtureRunner: Sendable {
     var clusters: [CitationCluster] = []
     if let items = fixture.citationItems {
       clusters = items.enumerated().map { index, cites in
-        CitationCluster(items: cites.map(Self.citeItem), noteIndex: index + 1)
+        CitationCluster(items: cites, noteIndex: index + 1)
       }
     } else if fixture.mode == .citation {
       // One cite per distinct id (a repeated id is one item: the later record).
@@ -53,12 +53,6 @@ package struct FixtureRunner: Sendable {
     return s
   }
 
-  static func citeItem(_ spec: CiteSpec) -> CiteItem {
-    CiteItem(
-      id: spec.id, locator: spec.locator, label: spec.label, prefix: spec.prefix, suffix: spec.suffix,
-      suppressAuthor: spec.suppressAuthor, authorOnly: spec.authorOnly, position: spec.position,
-      nearNote: spec.nearNote ? true : nil)
-  }
 
   /// Replays the insertion steps; the final document is rendered, and the citations that the last
   /// step added or had to update are marked `>>`, the others `..`.
@@ -80,7 +74,7 @@ package struct FixtureRunner: Sendable {
         + step.citationsPost.map { ($0.citationID, $0.noteIndex) }
       let placed = document.compactMap { id, note in known[id].map { (id, $0, note) } }
       let clusters = placed.map { _, citation, note in
-        CitationCluster(items: citation.items.map(Self.citeItem), noteIndex: note)
+        CitationCluster(items: citation.items, noteIndex: note)
       }
       let ids = placed.map(\.0)
       let output = processor.render(references: fixture.input, clusters: clusters)

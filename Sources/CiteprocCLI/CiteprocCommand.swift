@@ -21,7 +21,10 @@ struct CiteprocCommand: ParsableCommand {
       Exit status: 0 on success; 1 when some input records could not be read (they are reported \
       on stderr and the rest is printed); 2 on usage errors or when nothing can be printed.
       """,
-    subcommands: [FormatCommand.self, ConvertCommand.self, CheckCommand.self, StylesCommand.self],
+    subcommands: [
+      FormatCommand.self, CiteCommand.self, KeysCommand.self, ConvertCommand.self, CheckCommand.self,
+      StylesCommand.self,
+    ],
     defaultSubcommand: nil
   )
 }
@@ -37,9 +40,15 @@ enum Report {
   }
 
   static func output(_ text: String) {
-    var text = text
-    if !text.hasSuffix("\n") { text += "\n" }
-    FileHandle.standardOutput.write(Data(text.utf8))
+    // Written in slices, without copying the whole text (a bibliography can be large).
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    while start != utf8.endIndex {
+      let end = utf8.index(start, offsetBy: 1 << 20, limitedBy: utf8.endIndex) ?? utf8.endIndex
+      FileHandle.standardOutput.write(Data(utf8[start..<end]))
+      start = end
+    }
+    if !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
   }
 }
 
@@ -57,7 +66,9 @@ enum Main {
         CiteprocCommand.exit(withError: error)
       }
       FileHandle.standardError.write(Data((CiteprocCommand.fullMessage(for: error) + "\n").utf8))
-      exit(code == .failure ? ExitStatus.failure : (code.rawValue == 1 ? ExitStatus.inputErrors : ExitStatus.failure))
+      exit(
+        code == .failure
+          ? ExitStatus.failure : (code.rawValue == 1 ? ExitStatus.inputErrors : ExitStatus.failure))
     }
   }
 }

@@ -18,7 +18,9 @@ struct InputFiles {
         bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
       } else {
         guard let data = FileManager.default.contents(atPath: path) else {
-          throw ValidationError("\(path): cannot read the file")
+          let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+          Report.error("\(path): error: \(reason)")
+          throw ExitCode(ExitStatus.failure)
         }
         bytes = Array(data)
       }

@@ -1,5 +1,5 @@
 /// A message about an input, with the place it refers to, printed the way compilers print them:
-/// `file:line: error: message`.
+/// `file:line: error: message` (or `file:line:column: error: message`).
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
   public enum Severity: String, Sendable, Hashable {
     case error
@@ -12,25 +12,33 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
   public var file: String
   /// The 1-based line, when known.
   public var line: Int?
+  /// The 1-based column (in characters) within `line`, when known.
+  public var column: Int?
   public var message: String
 
-  public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+  public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
     self.severity = severity
     self.file = file
     self.line = line
+    self.column = column
     self.message = message
   }
 
-  public static func error(_ message: String, file: String, line: Int? = nil) -> Diagnostic {
-    Diagnostic(.error, file: file, line: line, message)
+  public static func error(_ message: String, file: String, line: Int? = nil, column: Int? = nil)
+    -> Diagnostic
+  {
+    Diagnostic(.error, file: file, line: line, column: column, message)
   }
 
-  public static func warning(_ message: String, file: String, line: Int? = nil) -> Diagnostic {
-    Diagnostic(.warning, file: file, line: line, message)
+  public static func warning(_ message: String, file: String, line: Int? = nil, column: Int? = nil)
+    -> Diagnostic
+  {
+    Diagnostic(.warning, file: file, line: line, column: column, message)
   }
 
   public var description: String {
-    let place = line.map { "\(file):\($0)" } ?? file
+    var place = line.map { "\(file):\($0)" } ?? file
+    if line != nil, let column { place += ":\(column)" }
     return "\(place): \(severity.rawValue): \(message)"
   }
 }

@@ -100,7 +100,7 @@ import Testing
         [CiteSpec(id: "ITEM-1", locator: "23", label: "page", position: 3)],
       ])
     let nearNote = try FixtureParser.load(path: SuitePaths.fixture("position_NearNoteFalse.txt"))
-    #expect(nearNote.citationItems == [[CiteSpec(id: "ITEM-1", nearNote: false)]])
+    #expect(nearNote.citationItems == [[CiteSpec(id: "ITEM-1")]])
     #expect(nearNote.cslLine == 26)
   }
 

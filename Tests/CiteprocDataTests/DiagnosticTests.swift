@@ -14,3 +14,8 @@ import Testing
   #expect(r.has("volume"))
   #expect(r.field("title") == nil)
 }
+
+@Test func diagnosticWithAColumn() {
+  let d = Diagnostic.error("no reference with key 'x'", file: "paper.md", line: 3, column: 14)
+  #expect(d.description == "paper.md:3:14: error: no reference with key 'x'")
+}

@@ -6,7 +6,10 @@ public struct CiteItem: Sendable, Hashable {
   public var label: String?
   public var prefix: String?
   public var suffix: String?
+  /// Leave out the first names of the cite (the author), with the delimiters around them.
   public var suppressAuthor: Bool
+  /// Only the first names of the cite (the author). A citation whose cites are all author-only
+  /// has no layout prefix or suffix: it is meant for running text (`Cocksedge et al.`).
   public var authorOnly: Bool
   /// A position forced by the caller (0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator).
   public var position: Int?

@@ -154,7 +154,9 @@ struct Evaluator {
       return (finishText(node, text.decorations), .rendered)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(name, form: form) else { return (.empty, name == "year-suffix" ? .none : .empty) }
+      guard let node = variableText(name, form: form) else {
+        return (.empty, name == "year-suffix" ? .none : .empty)
+      }
       noteRendered(name)
       let d = text.decorations
       if name == "citation-number" {
@@ -218,7 +220,8 @@ struct Evaluator {
     case "page-first":
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
-      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }).trimmingSpaces
+      let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
+        .trimmingSpaces
       return first.isEmpty ? nil : .text(first)
     case "title", "container-title", "collection-title":
       if form == .short, let short = reference.field(name + "-short") {
@@ -234,7 +237,9 @@ struct Evaluator {
     guard let value = reference.field(name) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
     // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
-    if CSLVariables.numbers.contains(name), value.contains("-"), NumberParser.isNumeric(value) {
+    if CSLVariables.numbers.contains(name), value.utf8.contains(0x2D), value.contains("-"),
+      NumberParser.isNumeric(value)
+    {
       return .text(NumberFormatter(locale: locale).format(value, form: .numeric, variable: name))
     }
     return RichText.parse(value)
@@ -276,7 +281,8 @@ struct Evaluator {
       for word in Set(["and", andTerm]) where !word.isEmpty {
         normalized = normalized.replacing(" \(word) ", with: " & ")
       }
-      plural = variable == "number-of-pages" || variable == "number-of-volumes"
+      plural =
+        variable == "number-of-pages" || variable == "number-of-volumes"
         ? (Int(value.trimmingSpaces).map { $0 > 1 } ?? NumberParser.isPlural(normalized))
         : NumberParser.isPlural(normalized)
     }
@@ -354,4 +360,3 @@ struct Evaluator {
     }
   }
 }
-

@@ -14,7 +14,8 @@ extension Evaluator {
     for (variable, _) in lists { noteRendered(variable) }
     // Identical editor and translator lists are printed once with the combined term.
     var labelVariables: [String] = lists.map(\.0)
-    if let e = lists.firstIndex(where: { $0.0 == "editor" }), let t = lists.firstIndex(where: { $0.0 == "translator" }),
+    if let e = lists.firstIndex(where: { $0.0 == "editor" }),
+      let t = lists.firstIndex(where: { $0.0 == "translator" }),
       lists[e].1 == lists[t].1, !locale.text("editortranslator", form: element.label?.form ?? .long).isEmpty
     {
       labelVariables[min(e, t)] = "editortranslator"
@@ -129,7 +130,8 @@ extension Evaluator {
     var parts: [Node] = []
     var inverted: [Bool] = []
     for index in 0..<shownCount {
-      let invert = sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
+      let invert =
+        sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = nameListsRendered > 0 ? 0 : cite.givennameLevels[index] ?? 0
       parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
@@ -165,7 +167,8 @@ extension Evaluator {
           }
           // An institution after personal names is joined as its own list: always with the delimiter.
           let institution = names[index].literal != nil && names[index - 1].literal == nil && index >= 2
-          out.append(.text(useDelimiter || institution ? options.delimiter + andWord + " " : " " + andWord + " "))
+          out.append(
+            .text(useDelimiter || institution ? options.delimiter + andWord + " " : " " + andWord + " "))
         } else {
           out.append(.text(options.delimiter))
         }
@@ -236,13 +239,14 @@ extension Evaluator {
     var initializeWith = options.initializeWith
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
-    if let initializeWith, !initializeWith.contains("."), suffix.contains(".") {
+    if let initializeWith, suffix.utf8.contains(0x2E), !initializeWith.contains("."), suffix.contains(".") {
       // Initials without periods take the suffix without periods too ("Smith JR Jr").
       suffix = suffix.replacing(".", with: "")
     }
     if let initializeWith, !given.isEmpty {
       given = Initials.make(
-        given, with: initializeWith, initialize: options.initialize, hyphen: style.options.initializeWithHyphen)
+        given, with: initializeWith, initialize: options.initialize,
+        hyphen: style.options.initializeWithHyphen)
     }
 
     // The pieces, each with its own formatting, and the joiner after it.
@@ -272,9 +276,11 @@ extension Evaluator {
     if inverted {
       let demoted = demote == .displayAndSort || (demote == .sortOnly && mode == .sortKey)
       let familyGroup = group(
-        demoted ? [(family, familyPart)] : [(nonDropping, familyPart), (family, familyPart)], affixes: familyPart)
+        demoted ? [(family, familyPart)] : [(nonDropping, familyPart), (family, familyPart)],
+        affixes: familyPart)
       let givenGroup = group(
-        demoted ? [(given, givenPart), (dropping, givenPart), (nonDropping, familyPart)]
+        demoted
+          ? [(given, givenPart), (dropping, givenPart), (nonDropping, familyPart)]
           : [(given, givenPart), (dropping, givenPart)], affixes: givenPart)
       var pieces: [Node] = [familyGroup]
       if !givenGroup.isEmpty {
@@ -303,7 +309,8 @@ extension Evaluator {
 
   /// Straight apostrophes in names become typographic ones ("O'Brien" → "O’Brien").
   static func typographic(_ s: String) -> String {
-    s.contains("'") ? s.replacing("'", with: "\u{2019}") : s
+    // The byte test first: Foundation's search is slow, and most names have no apostrophe.
+    s.utf8.contains(0x27) && s.contains("'") ? s.replacing("'", with: "\u{2019}") : s
   }
 
   /// Particles ending in an apostrophe or hyphen join the family name without a space.
@@ -353,9 +360,16 @@ enum Initials {
     }
     while current < given.endIndex {
       let ch = given[current]
-      if ch == " " || ch == "." || ch == "-" || ch == "\u{00A0}" {
-        flush(at: current, period: ch == ".", hyphenAfter: ch == "-")
-        if ch == "-", let last = tokens.indices.last { tokens[last].hyphenAfter = true }
+      // One-byte characters are told apart by their byte; of the longer ones only the no-break
+      // space breaks.
+      let byte: UInt8? = ch.utf8.count == 1 ? ch.utf8.first : nil
+      let isBreak =
+        byte.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        ?? (ch == "\u{00A0}")
+      if isBreak {
+        let isHyphen = byte == UInt8(ascii: "-")
+        flush(at: current, period: byte == UInt8(ascii: "."), hyphenAfter: isHyphen)
+        if isHyphen, let last = tokens.indices.last { tokens[last].hyphenAfter = true }
         start = given.index(after: current)
       }
       current = given.index(after: current)

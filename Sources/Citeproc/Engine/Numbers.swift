@@ -90,7 +90,9 @@ enum NumberParser {
     // Not numeric: plural only for a range or list of roman numerals ("i-ix").
     let separators: Set<Character> = ["-", "\u{2013}", ",", "&"]
     let roman: Set<Character> = Set("ivxlcdmIVXLCDM")
-    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingSpaces }
+    let parts: [String] = value.split(whereSeparator: { separators.contains($0) }).map {
+      String($0).trimmingSpaces
+    }
     guard parts.count > 1 else { return false }
     return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { roman.contains($0) } }
   }
@@ -110,8 +112,11 @@ extension Evaluator {
     noteRendered(number.variable)
     let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
     var node = Node.text(text)
-    if number.variable == "citation-number" { node = .tagged(.citationNumber, finishText(node, number.decorations)) }
-    else { node = finishText(node, number.decorations) }
+    if number.variable == "citation-number" {
+      node = .tagged(.citationNumber, finishText(node, number.decorations))
+    } else {
+      node = finishText(node, number.decorations)
+    }
     return (node, .rendered)
   }
 }
@@ -220,6 +225,7 @@ enum PageRange {
   /// Formats each range of a page list; "&" becomes the locale's symbol for "and", and an escaped
   /// hyphen (`\-`) is a literal hyphen, not a range.
   static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
+    if let simple = formatSimple(value, format, locale: locale) { return simple }
     let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
     let ampersand = locale.term("and", form: .symbol)?.single ?? "&"
     // Several ranges separated by commas or ampersands are handled one by one.
@@ -240,7 +246,46 @@ enum PageRange {
       }
     }
     out += formatOne(current, format, delimiter: delimiter)
-    return out.contains("\u{E000}") ? out.replacing("\u{E000}", with: "-") : out
+    return out.unicodeScalars.contains("\u{E000}") && out.contains("\u{E000}")
+      ? out.replacing("\u{E000}", with: "-") : out
+  }
+
+  /// The two commonest page values without the general character-by-character code: ASCII text
+  /// without a hyphen, comma, ampersand or backslash is printed as it is, and `digits-digits` is
+  /// formatted as ``formatOne(_:_:delimiter:)`` does it. Nil for anything else.
+  private static func formatSimple(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale)
+    -> String?
+  {
+    var hyphen: String.Index?
+    var onlyDigitsAndHyphen = true
+    for index in value.utf8.indices {
+      let byte = value.utf8[index]
+      switch byte {
+      case 0x80...: return nil
+      case UInt8(ascii: ","), UInt8(ascii: "&"), UInt8(ascii: "\\"): return nil
+      case UInt8(ascii: "-"):
+        if hyphen != nil { return nil }
+        hyphen = index
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      default: onlyDigitsAndHyphen = false
+      }
+    }
+    guard let hyphen else { return value }
+    guard onlyDigitsAndHyphen, hyphen != value.startIndex else { return nil }
+    let first = String(value[..<hyphen])
+    let second = String(value[value.utf8.index(after: hyphen)...])
+    guard !second.isEmpty else { return nil }
+    let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let expanded =
+      second.count < first.count ? String(first.prefix(first.count - second.count)) + second : second
+    let result: String
+    if let start = Int(first), let end = Int(expanded), end > start {
+      result = first + delimiter + (format.map { reformat(first, second, $0) } ?? second)
+    } else {
+      result = first + "-" + second
+    }
+    return result.unicodeScalars.contains("\u{E000}") && result.contains("\u{E000}")
+      ? result.replacing("\u{E000}", with: "-") : result
   }
 
   private static func formatOne(_ raw: String, _ format: StyleOptions.PageRangeFormat?, delimiter: String)

@@ -1,3 +1,5 @@
+import CiteprocData
+
 /// One rendering of a document: registers the cited items, numbers them, works out positions,
 /// and renders citations and the bibliography.
 struct RenderSession {
@@ -19,6 +21,8 @@ struct RenderSession {
   var orderedCites: [[(CiteItem, Int)]] = []
   /// The position of each cite of `orderedCites`.
   var citePlacements: [[CitePlacement]] = []
+  /// Bibliography sort values computed so far.
+  let sortCache: SortValueCache
 
   init(
     processor: Processor, references: [Reference], clusters: [CitationCluster],
@@ -28,10 +32,16 @@ struct RenderSession {
     self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
+    sortCache = SortValueCache(
+      readsCitationNumber: processor.style.bibliography.map {
+        SortValueCache.reads("citation-number", $0.sort)
+      }
+        ?? false)
     // When two records share an id, the later one wins (as a later definition replaces an earlier).
     for (index, reference) in references.enumerated() {
       if indexByID[reference.id] != nil {
-        warnings.append(.warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
+        warnings.append(
+          .warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
       }
       indexByID[reference.id] = index
     }
@@ -69,7 +79,8 @@ struct RenderSession {
       }
     }
     if clusters.isEmpty {
-      for index in references.indices where indexByID[references[index].id] == index && seen.insert(index).inserted {
+      for index in references.indices
+      where indexByID[references[index].id] == index && seen.insert(index).inserted {
         registered.append(index)
       }
     }
@@ -99,7 +110,8 @@ struct RenderSession {
       case .number(let number): return number.variable == "citation-number"
       case .group(let group): return mentionsCitationNumber(group.children)
       case .choose(let choose):
-        return choose.branches.contains { mentionsCitationNumber($0.body) } || mentionsCitationNumber(choose.elseBody)
+        return choose.branches.contains { mentionsCitationNumber($0.body) }
+          || mentionsCitationNumber(choose.elseBody)
       default: return false
       }
     }
@@ -114,8 +126,17 @@ struct RenderSession {
   func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
     let values = items.map { index in
-      processor.sortValues(
-        bibliography.sort, reference: references[index], cite: bibliographyContext(index), inCitation: false)
+      let context = bibliographyContext(index)
+      // Sort values depend only on the reference and the context; the bibliography is sorted up to
+      // three times per session (citation numbers, year suffixes, the entries), mostly with the same
+      // context, so they are kept.
+      var key = context
+      if !sortCache.readsCitationNumber { key.citationNumber = nil }
+      if let cached = sortCache.values[index], cached.context == key { return cached.values }
+      let values = processor.sortValues(
+        bibliography.sort, reference: references[index], cite: context, inCitation: false)
+      sortCache.values[index] = (key, values)
+      return values
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
@@ -225,7 +246,13 @@ struct RenderSession {
       rendered.append(RenderedCite(item: item, index: index, context: context, node: .sequence(parts)))
     }
     let joined = joinCites(rendered)
-    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(layout.decorations))
+    var decorations = layout.decorations
+    if !cites.isEmpty && cites.allSatisfy({ $0.0.authorOnly && !$0.0.suppressAuthor }) {
+      // An author-only citation is the names in running text: no layout affixes around them.
+      decorations.prefix = ""
+      decorations.suffix = ""
+    }
+    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(decorations))
   }
 
   // MARK: bibliography
@@ -239,20 +266,34 @@ struct RenderSession {
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
     var previousNames: [String]?
-    for index in order {
-      var evaluator = processor.evaluator(
-        for: references[index], mode: .bibliography, inCitation: false, cite: bibliographyContext(index))
-      var pieces: [Node] = []
-      for element in layout.elements {
-        let (node, _) = evaluator.render(element)
-        pieces.append(node)
+    // Entries render independently of each other (on all cores, a batch at a time so that the
+    // rendered pieces of only one batch are held); what depends on the previous entry follows in
+    // order.
+    let processor = processor
+    let references = references
+    var rendered: [[Node]] = []
+    var batchStart = 0
+    for (position, index) in order.enumerated() {
+      if position == batchStart + rendered.count {
+        batchStart = position
+        let batch = Array(order[position..<min(order.count, position + Parallel.batchSize)])
+        let contexts = batch.map(bibliographyContext)
+        rendered = Parallel.map(count: batch.count) { offset in
+          var evaluator = processor.evaluator(
+            for: references[batch[offset]], mode: .bibliography, inCitation: false, cite: contexts[offset])
+          return layout.elements.map { evaluator.render($0).0 }
+        }
       }
+      var pieces = rendered[position - batchStart]
       // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
       // keeps its number and says so.
       if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
         warnings.append(
-          .warning("'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
-        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else { continue }
+          .warning(
+            "'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
+        guard Self.mentionsCitationNumber(layout.elements), let number = citationNumber[index] else {
+          continue
+        }
         pieces = [.text("\(number). " + Self.noPrintedForm)]
       }
       if let substitute = bibliography.subsequentAuthorSubstitute {
@@ -286,5 +327,60 @@ struct RenderSession {
     return .sequence([
       .display(.leftMargin, .sequence([.text(prefix), pieces[first]])), .display(.rightInline, rest),
     ])
+  }
+}
+
+/// The bibliography sort values of the items of one session, with the context (less the citation
+/// number, when no sort key can read it) each was computed for.
+final class SortValueCache {
+  let readsCitationNumber: Bool
+  var values: [Int: (context: CiteContext, values: [SortValue])] = [:]
+
+  init(readsCitationNumber: Bool) { self.readsCitationNumber = readsCitationNumber }
+
+  /// Whether any of `keys` can read `variable`: as its variable, or anywhere in its macro (text,
+  /// number, label, names and conditions).
+  static func reads(_ variable: String, _ keys: [SortKey]) -> Bool {
+    keys.contains { key in
+      switch key.source {
+      case .variable(let name): return name == variable
+      case .macro(_, let body): return mentions(variable, body)
+      }
+    }
+  }
+
+  private static func mentions(_ variable: String, _ elements: [RenderElement]) -> Bool {
+    func listed(_ value: String) -> Bool {
+      value == variable || value.split(separator: " ").contains { $0 == variable }
+    }
+    return elements.contains { element in
+      switch element {
+      case .text(let text):
+        switch text.source {
+        case .variable(let name, _): return listed(name)
+        case .macro(_, let body): return mentions(variable, body)
+        case .term, .value: return false
+        }
+      case .date(let date): return listed(date.variable)
+      case .number(let number): return listed(number.variable)
+      case .label(let label): return listed(label.variable)
+      case .names(let names):
+        return names.variables.contains(where: listed) || names.label.map { listed($0.variable) } == true
+          || mentions(variable, names.substitute ?? [])
+      case .group(let group): return mentions(variable, group.children)
+      case .choose(let choose):
+        for branch in choose.branches {
+          for condition in branch.conditions {
+            switch condition {
+            case .isNumeric(let name), .isUncertainDate(let name), .variable(let name):
+              if listed(name) { return true }
+            case .disambiguate, .locator, .position, .type: break
+            }
+          }
+          if mentions(variable, branch.body) { return true }
+        }
+        return mentions(variable, choose.elseBody)
+      }
+    }
   }
 }

@@ -26,6 +26,7 @@ enum RichText {
   static func parse(_ value: String, plain: Bool = false) -> Node {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
+    if !mayHaveMarkupOrQuotes(value) { return .text(value) }
     if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
     ) {
       return .text(value)
@@ -42,13 +43,16 @@ enum RichText {
   static func prefixPrecedesTerms(_ prefix: String?) -> Bool {
     guard let prefix, !prefix.isEmpty else { return false }
     let trimmed = prefix.trimmingSpaces
-    guard let last = trimmed.last, ".:;!?".contains(last) else { return true }
+    // A sentence may end inside closing quotation marks ('He said “Please work.”').
+    let unquoted = trimmed.reversed().drop { "\"'\u{201D}\u{2019}\u{BB}".contains($0) }
+    guard let last = unquoted.first, ".:;!?".contains(last) else { return true }
     return !trimmed.contains(" ")
   }
 
   /// A space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a narrow no-break space
   /// (French typography).
   static func narrowingSpaces(_ value: String) -> String {
+    guard mayNarrowSpaces(value) else { return value }
     guard
       value.contains(where: {
         $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" || $0 == "\u{BB}" || $0 == "\u{AB}"
@@ -76,6 +80,41 @@ enum RichText {
     return out
   }
 
+  /// False when no byte of `value` can start `<`, a straight quotation mark, `“` or `‘`: then it
+  /// has no markup or quotation to parse.
+  private static func mayHaveMarkupOrQuotes(_ value: String) -> Bool {
+    let utf8 = value.utf8
+    if let answer = utf8.withContiguousStorageIfAvailable({ bytes in
+      bytes.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+    }) {
+      return answer
+    }
+    return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+  }
+
+  /// False when no space of `value` is directly followed by `:`, `;`, `?`, `!` or `»`, nor directly
+  /// preceded by `«` (in UTF-8): then ``narrowingSpaces(_:)`` returns it unchanged.
+  private static func mayNarrowSpaces(_ value: String) -> Bool {
+    func scan(_ bytes: some Collection<UInt8>) -> Bool {
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in bytes {
+        if previous == 0x20 {
+          switch byte {
+          case 0x3A, 0x3B, 0x3F, 0x21, 0xC2: return true
+          default: break
+          }
+        }
+        if byte == 0x20 && previous == 0xAB && beforePrevious == 0xC2 { return true }
+        beforePrevious = previous
+        previous = byte
+      }
+      return false
+    }
+    let utf8 = value.utf8
+    return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
+  }
+
   // MARK: tokens
 
   private static func tokenize(_ value: String) -> [Token] {
@@ -95,6 +134,15 @@ enum RichText {
     while index < value.endIndex {
       let ch = value[index]
       let next = value.index(after: index)
+      // Most characters are plain text: one ASCII byte other than `<` and the straight quotation
+      // marks (what the `default` case below does, without comparing characters).
+      if ch.utf8.count == 1, let byte = ch.utf8.first, byte != 0x3C, byte != 0x22, byte != 0x27 {
+        text.append(ch)
+        afterOpener = false
+        previous = ch
+        index = next
+        continue
+      }
       if ch == "<", let (token, end) = markupTag(value[index...]) {
         flush()
         tokens.append(token)

@@ -48,6 +48,11 @@ enum SortValue: Sendable, Hashable {
   /// before any letter: "A Hansen" before "Ab"), and runs of digits compare by their numeric value
   /// (before letters).
   static func collationKey(_ s: String) -> String {
+    asciiCollationKey(s) ?? generalCollationKey(s)
+  }
+
+  /// ``collationKey(_:)`` of any string, through Foundation's folding.
+  static func generalCollationKey(_ s: String) -> String {
     var folded = s.folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     // Letters that are not a base letter plus an accent still sort with their base letter.
@@ -89,6 +94,74 @@ enum SortValue: Sendable, Hashable {
     flushDigits()
     if key.last == " " { key.removeLast() }
     return String(key)
+  }
+}
+
+extension SortValue {
+  /// What an ASCII character does in a collation key.
+  private enum ASCIIRole {
+    case digit
+    case space
+    case skip
+    case keep(UInt8)
+  }
+
+  /// The role of each ASCII character, worked out with the same rules ``collationKey(_:)`` applies
+  /// to any scalar (folding ASCII only lowers the case of letters).
+  private static let asciiRoles: [ASCIIRole] = (0..<128).map { value -> ASCIIRole in
+    let byte = UInt8(value)
+    if byte >= 0x30 && byte <= 0x39 { return .digit }
+    let scalar = Unicode.Scalar(byte)
+    switch scalar.properties.generalCategory {
+    case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+    case .control where scalar.properties.isWhitespace: return .space
+    case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
+      return .skip
+    default:
+      return .keep(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+    }
+  }
+
+  /// ``collationKey(_:)`` of an all-ASCII string without Foundation's folding; nil for any other
+  /// string.
+  static func asciiCollationKey(_ s: String) -> String? {
+    func build(_ bytes: some Collection<UInt8>) -> String? {
+      var key: [UInt8] = []
+      key.reserveCapacity(bytes.count)
+      var digitStart = -1
+      func flushDigits() {
+        guard digitStart >= 0 else { return }
+        var first = digitStart
+        while key.count - first > 1, key[first] == 0x30 { first += 1 }
+        let significant = key[first...]
+        // The length first, so that longer numbers sort later; it stays below the letters.
+        let marker = UInt8(0x30 + min(significant.count, 0x2F))
+        key.replaceSubrange(digitStart..<key.count, with: CollectionOfOne(marker) + significant)
+        digitStart = -1
+      }
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        switch asciiRoles[Int(byte)] {
+        case .digit:
+          if digitStart < 0 { digitStart = key.count }
+          key.append(byte)
+        case .space:
+          flushDigits()
+          if let last = key.last, last != 0x20 { key.append(0x20) }
+        case .skip:
+          flushDigits()
+        case .keep(let folded):
+          flushDigits()
+          key.append(folded)
+        }
+      }
+      flushDigits()
+      if key.last == 0x20 { key.removeLast() }
+      return String(decoding: key, as: UTF8.self)
+    }
+    let utf8 = s.utf8
+    return utf8.withContiguousStorageIfAvailable { build($0) } ?? build(utf8)
   }
 }
 
@@ -148,7 +221,8 @@ extension Processor {
   ) -> SortValue {
     if name == "citation-number" { return cite.citationNumber.map(SortValue.number) ?? .missing }
     if name == "citation-label" {
-      return (reference.field(name) ?? CitationLabel.make(for: reference)).map(SortValue.text(fromDisplay:)) ?? .missing
+      return (reference.field(name) ?? CitationLabel.make(for: reference)).map(SortValue.text(fromDisplay:))
+        ?? .missing
     }
     if let date = reference.dates[name] {
       return date.isEmpty ? .missing : .text(Evaluator.sortKey(date))

@@ -187,7 +187,15 @@ private struct CaseEngine {
     self.caser = caser
   }
 
+  /// The byte of a character that is one ASCII scalar (not "\r\n"), for quick tests.
+  private static func singleASCII(_ ch: Character) -> UInt8? {
+    let utf8 = ch.utf8
+    guard utf8.count == 1, let byte = utf8.first else { return nil }
+    return byte
+  }
+
   private static func isSpace(_ ch: Character) -> Bool {
+    if let byte = singleASCII(ch) { return byte == 0x20 || byte == 0x0A || byte == 0x09 }
     switch ch {
     case " ", "\u{00A0}", "\u{2000}"..."\u{200B}", "\u{205F}", "\u{3000}", "\n", "\t": return true
     default: return false
@@ -195,6 +203,15 @@ private struct CaseEngine {
   }
 
   private static func isPunctuationTag(_ ch: Character) -> Bool {
+    if let byte = singleASCII(ch) {
+      switch byte {
+      case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
+        UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        UInt8(ascii: "("), UInt8(ascii: ")"):
+        return true
+      default: return false
+      }
+    }
     switch ch {
     case "-", "\u{2013}", "\u{2014}", "/", ".", ",", ";", "?", "!", ":", "[", "]", "(", ")": return true
     default: return false
@@ -202,6 +219,7 @@ private struct CaseEngine {
   }
 
   private static func isQuoteTag(_ ch: Character) -> Bool {
+    if let byte = singleASCII(ch) { return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
     switch ch {
     case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\"", "'": return true
     default: return false

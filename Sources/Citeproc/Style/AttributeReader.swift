@@ -6,7 +6,10 @@ struct AttributeReader {
   let element: XMLTreeElement
   let file: String
   var diagnostics: [Diagnostic] = []
-  private var used: Set<String> = []
+  /// The attributes read so far: bit i stands for `element.attributeOrder[i]` (elements have few
+  /// attributes; any past the 64th are kept by name).
+  private var usedMask: UInt64 = 0
+  private var usedBeyondMask: Set<String> = []
 
   init(_ element: XMLTreeElement, file: String) {
     self.element = element
@@ -14,8 +17,22 @@ struct AttributeReader {
   }
 
   mutating func string(_ name: String) -> String? {
-    used.insert(name)
+    markUsed(name)
     return element.attributes[name]
+  }
+
+  private mutating func markUsed(_ name: String) {
+    guard let index = element.attributeOrder.firstIndex(of: name) else { return }
+    if index < 64 {
+      usedMask |= 1 << UInt64(index)
+    } else {
+      usedBeyondMask.insert(name)
+    }
+  }
+
+  private func isUsed(_ name: String) -> Bool {
+    guard let index = element.attributeOrder.firstIndex(of: name) else { return false }
+    return index < 64 ? usedMask & (1 << UInt64(index)) != 0 : usedBeyondMask.contains(name)
   }
 
   mutating func string(_ name: String, default value: String) -> String {
@@ -67,12 +84,12 @@ struct AttributeReader {
 
   /// Marks attributes that are allowed but not interpreted.
   mutating func ignore(_ names: String...) {
-    for name in names { used.insert(name) }
+    for name in names { markUsed(name) }
   }
 
   /// Warns about attributes that nothing read.
   mutating func finish() {
-    for name in element.attributeOrder where !used.contains(name) {
+    for name in element.attributeOrder where !isUsed(name) {
       if name.hasPrefix("xmlns") || name == "xml:lang" { continue }
       warning("unknown attribute '\(name)' on <\(element.name)> is ignored")
     }

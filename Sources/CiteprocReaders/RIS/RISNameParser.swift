@@ -20,20 +20,65 @@ enum RISNameParser {
   }
 
   static func parseOne(_ raw: String) -> Name? {
-    let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-    var text = words.joined(separator: " ")
-    while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
-    while let first = text.first, first == "," || first == " " { text.removeFirst() }
+    var text: String
+    if isTidy(raw) {
+      text = raw
+    } else {
+      let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+      text = words.joined(separator: " ")
+      while let last = text.last, last == "," || last == " " || last == ";" { text.removeLast() }
+      while let first = text.first, first == "," || first == " " { text.removeFirst() }
+    }
     guard !text.isEmpty else { return nil }
     var name = text.utf8.contains(UInt8(ascii: ",")) ? parseInverted(text) : parseDirect(text)
     name.given = name.given.map { spacedInitials($0, family: name.family) }
     return name
   }
 
+  /// `text.split(separator:omittingEmptySubsequences:)` at an ASCII character. Text whose
+  /// characters are all single scalars below U+0300 (no combining marks, no CR LF) is split on its
+  /// bytes, which gives the same pieces; anything else goes through the character split.
+  static func split(_ text: String, on byte: UInt8, omittingEmpty: Bool = true) -> [Substring] {
+    guard !text.unicodeScalars.contains(where: { $0.value >= 0x300 || $0.value == 0x0D }) else {
+      return text.split(separator: Character(Unicode.Scalar(byte)), omittingEmptySubsequences: omittingEmpty)
+    }
+    let utf8 = text.utf8
+    var pieces: [Substring] = []
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == byte {
+        if !omittingEmpty || start != index { pieces.append(text[start..<index]) }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if !omittingEmpty || start != utf8.endIndex { pieces.append(text[start..<utf8.endIndex]) }
+    return pieces
+  }
+
+  /// True when tidying `raw` (single spaces between words, no comma, space or semicolon at either
+  /// end) would leave it as it is. Only decided for text whose characters are single scalars below
+  /// U+0300 (no combining marks, no CR LF); anything else is left to the general code.
+  private static func isTidy(_ raw: String) -> Bool {
+    var previous: Unicode.Scalar = " "
+    for scalar in raw.unicodeScalars {
+      switch scalar.value {
+      case 0x300...: return false
+      case 0x09, 0x0A, 0x0D: return false
+      case 0x20 where previous == " ": return false
+      default: previous = scalar
+      }
+    }
+    return previous != " " && previous != "," && previous != ";" && raw.utf8.first != UInt8(ascii: ",")
+  }
+
   /// Initials written together without periods (MEDLINE `Neilen AD`, Web of Science `Krauss, KW`)
   /// become separate initials (`A D`), so styles can punctuate them. Only when the family name is
   /// not itself in capitals (in an all-capitals record `JO` may be a name).
   static func spacedInitials(_ given: String, family: String?) -> String {
+    // A space or a period is never part of a letter.
+    if given.utf8.contains(where: { $0 == 0x20 || $0 == 0x2E }) { return given }
     let letters = Array(given)
     guard letters.count >= 2, letters.count <= 3, letters.allSatisfy({ $0.isUppercase && $0.isLetter }),
       let family, family.contains(where: { $0.isLowercase })
@@ -44,12 +89,12 @@ enum RISNameParser {
   // MARK: Forms
 
   private static func parseInverted(_ text: String) -> Name {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+    let parts = split(text, on: UInt8(ascii: ","), omittingEmpty: false).map {
       String($0).trimmingBlanks()
     }
     let familyPart = parts[0]
-    let familyWords = familyPart.split(separator: " ").map(String.init)
-    let otherWords = parts.dropFirst().flatMap { $0.split(separator: " ").map(String.init) }
+    let familyWords = split(familyPart, on: 0x20).map(String.init)
+    let otherWords = parts.dropFirst().flatMap { split($0, on: 0x20).map(String.init) }
     if familyPart.isEmpty
       || (hasOrganisationWord(familyWords + otherWords)
         && (familyWords.count >= 2 || otherWords.count >= 3))
@@ -72,7 +117,7 @@ enum RISNameParser {
     name.nonDroppingParticle = particle
     name.family = family
     if let givenText = given {
-      let givenWords = givenText.split(separator: " ").map(String.init)
+      let givenWords = split(givenText, on: 0x20).map(String.init)
       let (rest, dropping) = splitTrailingParticles(givenWords)
       name.given = rest.isEmpty ? nil : rest
       name.droppingParticle = dropping
@@ -87,7 +132,7 @@ enum RISNameParser {
   }
 
   private static func parseDirect(_ text: String) -> Name {
-    var words = text.split(separator: " ").map(String.init)
+    var words = split(text, on: 0x20).map(String.init)
     if words.count == 1 || hasOrganisationWord(words) || words.count >= 6 { return .literal(text) }
     var suffix: String?
     if words.count >= 3, let last = words.last, isSuffix(last) {

@@ -33,14 +33,21 @@ public struct RISReader: Sendable {
     let mapper = RISRecordMapper(file: file)
     var mapped: [RISRecordMapper.Mapped] = []
     mapped.reserveCapacity(tokens.records.count)
-    for record in tokens.records {
-      switch mapper.map(record) {
-      case .mapped(let item):
-        result.diagnostics.append(contentsOf: item.diagnostics)
-        mapped.append(item)
-      case .rejected(let error, let warnings):
-        result.diagnostics.append(contentsOf: warnings)
-        result.rejected.append(error)
+    // Records map independently of each other (on all cores, a batch at a time); the results are
+    // taken in order.
+    let records = tokens.records
+    for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
+      let batchEnd = min(records.count, batchStart + Parallel.batchSize)
+      let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
+      for outcome in outcomes {
+        switch outcome {
+        case .mapped(let item):
+          result.diagnostics.append(contentsOf: item.diagnostics)
+          mapped.append(item)
+        case .rejected(let error, let warnings):
+          result.diagnostics.append(contentsOf: warnings)
+          result.rejected.append(error)
+        }
       }
     }
     result.references = assignIDs(mapped, file: file, diagnostics: &result.diagnostics)

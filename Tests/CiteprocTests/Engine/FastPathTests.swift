@@ -1,0 +1,28 @@
+import Testing
+
+@testable import Citeproc
+
+/// Fast paths give exactly what the general code gives.
+struct FastPathTests {
+  @Test func asciiCollationKeysEqualTheFoldedOnes() {
+    var samples = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    samples += [
+      "", " ", "  a  b  ", "Smith, John A.", "van der Berg 2019", "007 and 0 and 000123abc", "A1b22c333",
+      "The Lancet\t\r\nvol. 12(3):45-67", "O'Brien-Smith", "x_y~z|w^v`u", "9", "10", "0", "ab  12  ",
+    ]
+    var state: UInt32 = 12345
+    for _ in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int(state % 17) {
+        state = state &* 1_103_515_245 &+ 12345
+        text.append(Character(Unicode.Scalar(UInt8((state >> 16) % 128))))
+      }
+      samples.append(text)
+    }
+    for sample in samples {
+      #expect(
+        SortValue.asciiCollationKey(sample) == SortValue.generalCollationKey(sample), "\(Array(sample.utf8))")
+    }
+    #expect(SortValue.asciiCollationKey("Émile") == nil)
+  }
+}
