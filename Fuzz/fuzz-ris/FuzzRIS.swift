@@ -14,6 +14,20 @@ public func fuzzRIS(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     fatalError("RIS reader returned duplicate or empty ids")
   }
   _ = CSLJSONWriter().write(result.references)
+  // Reading in chunks gives the same records (the encoding is decided per chunk, so only for
+  // valid UTF-8).
+  if !result.diagnostics.contains(where: { $0.message.contains("not valid UTF-8") }) {
+    let size = 1 + Int(bytes.first ?? 0) % 64
+    var offset = 0
+    let streamed = RISReader().read(file: "fuzz.ris") {
+      guard offset < bytes.count else { return nil }
+      defer { offset += size }
+      return Array(bytes[offset..<min(bytes.count, offset + size)])
+    }
+    if streamed.references != result.references || streamed.rejected != result.rejected {
+      fatalError("reading in chunks of \(size) bytes differs from reading the whole input")
+    }
+  }
   return 0
 }
 
