@@ -56,7 +56,7 @@ echo "== 1 GB of tag lines without ER"
 { printf 'TY  - JOUR\nTI  - One record\n'; yes 'KW  - keyword one two three four five six seven' | head -c 1073741824; } \
   >"$dir/no-er.ris"
 measure no-er-one-record "$cli" convert "$dir/no-er.ris"
-{ yes 'AU  - Stray, Tag Line Without Any Record' | head -c 1073741824; printf 'TY  - JOUR\nTI  - Last\nER  - \n'; } \
+{ yes 'AU  - Stray, Tag Line Without Any Record' | head -c 1073741824; printf '\nTY  - JOUR\nTI  - Last\nER  - \n'; } \
   >"$dir/no-er.ris"
 measure stray-tag-lines "$cli" convert "$dir/no-er.ris"
 rm -f "$dir/no-er.ris"

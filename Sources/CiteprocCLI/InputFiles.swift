@@ -31,7 +31,13 @@ struct InputFiles {
       // the first chunk.
       let chunkSize = 8 * 1024 * 1024
       var first: [UInt8]? = Array(handle.readData(ofLength: chunkSize))
-      if let start = first, InputDetection.detect(start) == .ris {
+      // Text that is neither CSL-JSON nor a known foreign format goes to the RIS reader too, which
+      // reports what it finds; a large file of it is read in chunks as well.
+      let detected = first.flatMap { InputDetection.detect($0) }
+      let unknownAndLarge =
+        detected == nil && (first?.count ?? 0) == chunkSize
+        && first.flatMap { InputDetection.foreignFormatName($0) } == nil
+      if detected == .ris || unknownAndLarge {
         let result = RISReader().read(file: name) {
           if let chunk = first {
             first = nil
