@@ -218,8 +218,8 @@ let startupPeak =
 say(
   "start-up (one reference, vancouver, median of 21): \(format(Measure.median(startups) * 1000)) ms, "
     + "peak \(megabytes(startupPeak))\n")
-say("| input | style | wall | peak RSS | above input and start-up, per reference |")
-say("| --- | --- | ---: | ---: | ---: |")
+say("| input | style | wall | CPU (user + system) | peak RSS | above input and start-up, per reference |")
+say("| --- | --- | ---: | ---: | ---: | ---: |")
 for corpus in corpora {
   for style in ["vancouver", "harvard"] {
     guard
@@ -227,12 +227,13 @@ for corpus in corpora {
         [cli, "format", corpus.risPath, "--style", style], scratch: corpusDirectory),
       run.status == 0
     else {
-      say("| \(Options.label(corpus.count)) RIS | \(style) | failed | | |")
+      say("| \(Options.label(corpus.count)) RIS | \(style) | failed | | | |")
       continue
     }
     let extra = Double(run.peakBytes - startupPeak - corpus.ris.count) / Double(corpus.count)
     say(
-      "| \(Options.label(corpus.count)) RIS | \(style) | \(format(run.seconds, digits: 2)) s | \(megabytes(run.peakBytes)) "
+      "| \(Options.label(corpus.count)) RIS | \(style) | \(format(run.seconds, digits: 2)) s "
+        + "| \(format(run.cpuSeconds, digits: 2)) s | \(megabytes(run.peakBytes)) "
         + "| \(format(extra / 1024, digits: 2)) KB |")
   }
 }
