@@ -61,3 +61,26 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, built only by Scripts/fuzz.sh (CITEPROC_FUZZ=1): they need the fuzzer and
+// address sanitizer flags on every module they link, which plain `swift build` must not get.
+if Context.environment["CITEPROC_FUZZ"] == "1" {
+  let sanitize: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+  for target in package.targets where ["CiteprocData", "CiteprocReaders", "Citeproc"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + sanitize
+  }
+  let fuzzers: [(String, [Target.Dependency])] = [
+    ("fuzz-ris", ["CiteprocData", "CiteprocReaders"]),
+    ("fuzz-csljson", ["CiteprocData", "CiteprocReaders"]),
+    ("fuzz-style", ["Citeproc"]),
+    ("fuzz-render", ["Citeproc", "CiteprocData", "CiteprocReaders"]),
+  ]
+  for (name, dependencies) in fuzzers {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+        swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+    package.products.append(.executable(name: name, targets: [name]))
+  }
+}

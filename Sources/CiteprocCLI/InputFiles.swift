@@ -13,17 +13,40 @@ struct InputFiles {
     let paths = paths.isEmpty ? ["-"] : paths
     for path in paths {
       let name = path == "-" ? "<stdin>" : path
-      let bytes: [UInt8]
+      let handle: FileHandle
       if path == "-" {
-        bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        handle = FileHandle.standardInput
       } else {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path),
+          let opened = FileHandle(forReadingAtPath: path)
+        else {
           let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
           Report.error("\(path): error: \(reason)")
           throw ExitCode(ExitStatus.failure)
         }
-        bytes = Array(data)
+        handle = opened
       }
+      defer { if path != "-" { try? handle.close() } }
+      // RIS is read in chunks, so a large file is never in memory whole; the format is decided on
+      // the first chunk.
+      let chunkSize = 8 * 1024 * 1024
+      var first: [UInt8]? = Array(handle.readData(ofLength: chunkSize))
+      if let start = first, InputDetection.detect(start) == .ris {
+        let result = RISReader().read(file: name) {
+          if let chunk = first {
+            first = nil
+            return chunk
+          }
+          let data = handle.readData(ofLength: chunkSize)
+          return data.isEmpty ? nil : Array(data)
+        }
+        references += result.references
+        diagnostics += result.allDiagnostics
+        rejectedCount += result.rejected.count
+        continue
+      }
+      var bytes = first ?? []
+      bytes += Array(handle.readDataToEndOfFile())
       let result: ReadResult
       switch InputDetection.detect(bytes) {
       case .cslJSON:

@@ -10,6 +10,9 @@ extension StyleCompiler {
   }
 
   mutating func compileElement(_ element: XMLTreeElement) -> RenderElement? {
+    nesting += 1
+    defer { nesting -= 1 }
+    guard checkNesting(nesting, at: element) else { return nil }
     switch element.name {
     case "text": return compileText(element)
     case "date": return compileDate(element).map(RenderElement.date)
@@ -47,7 +50,8 @@ extension StyleCompiler {
       source = .macro(macro, expandMacro(macro, at: element))
     } else if let term {
       if !KnownTerms.isKnown(term) {
-        warning("unknown term '\(term)' (not defined by CSL 1.0.2; printed only if a locale defines it)", element)
+        warning(
+          "unknown term '\(term)' (not defined by CSL 1.0.2; printed only if a locale defines it)", element)
       }
       source = .term(term, form: form, plural: plural)
     } else {
@@ -149,7 +153,8 @@ extension StyleCompiler {
       case "if", "else-if":
         if (child.name == "if") != (index == 0) {
           error(
-            index == 0 ? "<choose> must start with <if>" : "<if> may only be the first child of <choose>", child)
+            index == 0 ? "<choose> must start with <if>" : "<if> may only be the first child of <choose>",
+            child)
         }
         if sawElse { error("<\(child.name)> after <else>", child) }
         if let branch = compileBranch(child) { branches.append(branch) }

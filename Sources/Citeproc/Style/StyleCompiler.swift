@@ -25,6 +25,17 @@ package struct StyleCompiler {
   var inherited: [Context: [String: String]] = [:]
   /// The enclosing `cs:names` while compiling its `cs:substitute`.
   var substituteParent: NamesElement?
+  /// How deep the element being compiled is in the rendered tree, counting the elements of the
+  /// macros that lead to it.
+  var nesting = 0
+  /// The deepest nesting reached since the current macro's expansion started.
+  var deepest = 0
+  /// How deep each compiled macro's body nests.
+  var macroNesting: [Context: [String: Int]] = [:]
+  var reportedNesting = false
+
+  /// Rendering recurses once per level; deeper trees could exhaust a thread's stack.
+  static let maximumNesting = 128
 
   init(file: String) {
     self.file = file
@@ -111,7 +122,8 @@ package struct StyleCompiler {
     }
     inherited[.citation] = styleNames
     inherited[.bibliography] = styleNames
-    var citation = CitationSpec(layout: Layout(elements: [], delimiter: "", decorations: Decorations()), sort: [])
+    var citation = CitationSpec(
+      layout: Layout(elements: [], delimiter: "", decorations: Decorations()), sort: [])
     if let citationElement {
       inherited[.citation] = styleNames.merging(inheritableAttributes(of: citationElement)) { $1 }
       context = .citation
@@ -254,7 +266,10 @@ package struct StyleCompiler {
 
   /// The body of a macro in the current context, compiled once per context.
   mutating func expandMacro(_ name: String, at element: XMLTreeElement) -> [RenderElement] {
-    if let cached = compiledMacros[context]?[name] { return cached }
+    if let cached = compiledMacros[context]?[name] {
+      let depth = macroNesting[context]?[name] ?? 0
+      return checkNesting(nesting + depth, at: element) ? cached : []
+    }
     guard let definition = macros[name] else {
       error("macro '\(name)' is not defined", element)
       return []
@@ -267,10 +282,27 @@ package struct StyleCompiler {
     expanding.append(name)
     let savedParent = substituteParent
     substituteParent = nil
+    let outerDeepest = deepest
+    deepest = nesting
     let body = compileChildren(definition)
+    macroNesting[context, default: [:]][name] = deepest - nesting
+    deepest = max(outerDeepest, deepest)
     substituteParent = savedParent
     expanding.removeLast()
     compiledMacros[context, default: [:]][name] = body
     return body
+  }
+
+  /// False, with one error for the whole style, when `depth` is beyond ``maximumNesting``.
+  mutating func checkNesting(_ depth: Int, at element: XMLTreeElement) -> Bool {
+    deepest = max(deepest, depth)
+    guard depth > Self.maximumNesting else { return true }
+    if !reportedNesting {
+      reportedNesting = true
+      error(
+        "elements are nested more than \(Self.maximumNesting) deep, counting the elements of the macros that lead here",
+        element)
+    }
+    return false
   }
 }

@@ -38,6 +38,11 @@ public struct StyleLoader: Sendable {
     if let text = BuiltInResources.styles[nameOrPath] {
       return try compile(bytes: Array(text.utf8), file: "<built-in>/\(nameOrPath).csl", directory: nil)
     }
+    if Self.isTooLarge(nameOrPath) {
+      throw StyleLoadError(diagnostics: [
+        .error("the style \(XMLDocumentLoader.tooLargeMessage)", file: nameOrPath)
+      ])
+    }
     guard let data = FileManager.default.contents(atPath: nameOrPath) else {
       let known = Self.builtInNames.joined(separator: ", ")
       let message =
@@ -55,9 +60,20 @@ public struct StyleLoader: Sendable {
     try compile(bytes: Array(xml.utf8), file: file, directory: nil)
   }
 
-  private func compile(bytes: [UInt8], file: String, directory: String?, depth: Int = 0) throws(StyleLoadError)
+  /// Compiles style XML given as bytes (any encoding the XML declaration names; UTF-8 by default).
+  /// Dependent styles resolve against built-ins and `stylesDirectory`.
+  public func load(bytes: [UInt8], file: String = "<bytes>") throws(StyleLoadError) -> LoadedStyle {
+    try compile(bytes: bytes, file: file, directory: nil)
+  }
+
+  private func compile(bytes: [UInt8], file: String, directory: String?, depth: Int = 0)
+    throws(StyleLoadError)
     -> LoadedStyle
   {
+    guard bytes.count <= XMLDocumentLoader.maximumSize else {
+      throw StyleLoadError(diagnostics: [.error("the style \(XMLDocumentLoader.tooLargeMessage)", file: file)]
+      )
+    }
     let root: XMLTreeElement
     do {
       root = try XMLDocumentLoader.parse(bytes, file: file)
@@ -72,7 +88,8 @@ public struct StyleLoader: Sendable {
     guard depth < 4 else {
       throw StyleLoadError(diagnostics: [.error("dependent styles form a loop", file: file)])
     }
-    let parent = try loadParent(parentID, file: file, line: root.child(named: "info")?.line, directory: directory)
+    let parent = try loadParent(
+      parentID, file: file, line: root.child(named: "info")?.line, directory: directory)
     var resolved = parent.style
     if let locale = style.defaultLocale { resolved.defaultLocale = locale }
     resolved.info.id = style.info.id ?? resolved.info.id
@@ -95,6 +112,11 @@ public struct StyleLoader: Sendable {
     for folder in folders where !folder.isEmpty {
       let path = (folder as NSString).appendingPathComponent(fileName)
       searched.append(path)
+      if Self.isTooLarge(path) {
+        throw StyleLoadError(diagnostics: [
+          .error("the style \(XMLDocumentLoader.tooLargeMessage)", file: path)
+        ])
+      }
       if let data = FileManager.default.contents(atPath: path) {
         return try compile(bytes: Array(data), file: path, directory: folder, depth: 1)
       }
@@ -102,14 +124,26 @@ public struct StyleLoader: Sendable {
     // Built-in styles by file name or by id.
     let baseName = String(fileName.dropLast(4))
     if let text = BuiltInResources.styles[baseName] {
-      return try compile(bytes: Array(text.utf8), file: "<built-in>/\(baseName).csl", directory: nil, depth: 1)
+      return try compile(
+        bytes: Array(text.utf8), file: "<built-in>/\(baseName).csl", directory: nil, depth: 1)
     }
     for (builtIn, text) in BuiltInResources.styles where text.contains("<id>\(href)</id>") {
       return try compile(bytes: Array(text.utf8), file: "<built-in>/\(builtIn).csl", directory: nil, depth: 1)
     }
-    let places = searched.isEmpty ? "the built-in styles" : searched.joined(separator: ", ") + " or the built-in styles"
+    let places =
+      searched.isEmpty ? "the built-in styles" : searched.joined(separator: ", ") + " or the built-in styles"
     throw StyleLoadError(diagnostics: [
-      .error("independent parent style '\(href)' not found (looked for \(places); use --styles-dir)", file: file, line: line)
+      .error(
+        "independent parent style '\(href)' not found (looked for \(places); use --styles-dir)", file: file,
+        line: line)
     ])
+  }
+
+  /// True when `path` is a file larger than the loader accepts (checked before reading it).
+  static func isTooLarge(_ path: String) -> Bool {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = attributes[.size] as? NSNumber
+    else { return false }
+    return size.int64Value > Int64(XMLDocumentLoader.maximumSize)
   }
 }

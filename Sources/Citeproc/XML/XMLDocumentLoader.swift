@@ -4,10 +4,26 @@ import CiteprocData
 /// The only code that touches libxml2. It parses a document with no network access, no DTD loading
 /// and no entity expansion, copies it into an ``XMLTreeElement`` tree and frees the C document before
 /// it returns.
+///
+/// Hostile documents fail fast: the parser stops at a document type declaration (so neither an
+/// internal subset with entity bombs nor an external DTD is ever read), libxml2's loader of external
+/// resources refuses every request, nesting is limited to 256 levels and documents to
+/// ``maximumSize`` bytes.
 package enum XMLDocumentLoader {
+  /// The largest document accepted. The largest official styles are about 250 KB.
+  package static let maximumSize = 10 * 1024 * 1024
+  /// Nesting depth libxml2 accepts without `XML_PARSE_HUGE`.
+  package static let maximumDepth = 256
+
+  package static let tooLargeMessage = "is larger than 10 MB"
+  static let doctypeMessage = "a document type declaration is not allowed in a style or locale"
+
   /// Parses `bytes` (the whole document). `file` names the source in diagnostics.
   package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> XMLTreeElement {
     _ = parserInitialized
+    guard bytes.count <= maximumSize else {
+      throw .error("the document \(tooLargeMessage)", file: file)
+    }
     guard let context = xmlNewParserCtxt() else {
       throw .error("cannot create an XML parser", file: file)
     }
@@ -26,6 +42,18 @@ package enum XMLDocumentLoader {
       }
       sax.pointee.warning = nil
       sax.pointee.error = nil
+      // Stop at `<!DOCTYPE`, before its internal subset or external DTD is looked at.
+      sax.pointee.internalSubset = { userData, _, _, _ in
+        guard let userData else { return }
+        let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+        if let box = ctxt.pointee._private {
+          Unmanaged<ErrorCollector>.fromOpaque(box).takeUnretainedValue().refuseDoctype(
+            line: Int(ctxt.pointee.input?.pointee.line ?? 0))
+        }
+        xmlStopParser(ctxt)
+      }
+      sax.pointee.externalSubset = nil
+      sax.pointee.resolveEntity = nil
     }
 
     let options = Int32(
@@ -41,6 +69,10 @@ package enum XMLDocumentLoader {
         }
       }
     }
+    if let refused = collector.doctypeLine {
+      if let document { xmlFreeDoc(document) }
+      throw .error(doctypeMessage, file: file, line: refused)
+    }
     guard let document else {
       if let first = collector.first {
         throw .error(first.message, file: file, line: first.line)
@@ -53,7 +85,7 @@ package enum XMLDocumentLoader {
     }
     if let subset = document.pointee.intSubset {
       throw .error(
-        "a document type declaration is not allowed in a style or locale", file: file,
+        doctypeMessage, file: file,
         line: Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))))
     }
     guard let root = xmlDocGetRootElement(document) else {
@@ -116,6 +148,8 @@ package enum XMLDocumentLoader {
 
   private static let parserInitialized: Bool = {
     xmlInitParser()
+    // No DTD, entity or XInclude resource is ever fetched, whatever the options say.
+    xmlSetExternalEntityLoader { _, _, _ in nil }
     return true
   }()
 }
@@ -129,10 +163,26 @@ private final class ErrorCollector: @unchecked Sendable {
   }
   private(set) var first: Entry?
 
+  private(set) var doctypeLine: Int?
+
+  func refuseDoctype(line: Int) {
+    if doctypeLine == nil { doctypeLine = line }
+  }
+
   func record(_ error: xmlError) {
     guard first == nil else { return }
     var message = error.message.map { String(cString: $0) } ?? "malformed XML"
+    // libxml2 adds lines of detail (the offending bytes) after the message.
+    message = String(message.prefix { $0 != "\n" })
     while message.last?.isWhitespace == true { message.removeLast() }
+    switch xmlParserErrors(rawValue: UInt32(error.code)) {
+    case XML_ERR_INVALID_CHAR where message.contains("UTF-8"), XML_ERR_INVALID_ENCODING:
+      message = "the document is not valid UTF-8"
+    case XML_ERR_INTERNAL_ERROR where message.hasPrefix("Excessive depth"):
+      message = "elements are nested more than \(XMLDocumentLoader.maximumDepth) deep"
+    default:
+      break
+    }
     let fatal = error.level == XML_ERR_FATAL || error.level == XML_ERR_ERROR
     first = Entry(message: message, line: Int(error.line), fatal: fatal)
   }

@@ -31,6 +31,7 @@ public struct CSLJSONReader: Sendable {
     var result = ReadResult()
     var takenIDs = Set(items.compactMap { $0.value.members?.last("id").flatMap(idText) })
     var decoder = ItemDecoder(file: file)
+    var firstLineByID: [String: Int] = [:]
     for (index, item) in items.enumerated() {
       guard let members = item.value.members else {
         result.rejected.append(
@@ -43,6 +44,13 @@ public struct CSLJSONReader: Sendable {
       if reference.id.isEmpty {
         reference.id = Self.generatedID(index: index + 1, avoiding: &takenIDs)
         decoder.warn("item has no usable 'id'; using '\(reference.id)'", line: item.line)
+      }
+      if let first = firstLineByID[reference.id] {
+        decoder.warn(
+          "id '\(reference.id)' is also used by the item at line \(first); only the last item with an id is cited by it",
+          line: item.line)
+      } else {
+        firstLineByID[reference.id] = item.line
       }
       result.references.append(reference)
     }

@@ -8,50 +8,196 @@ import CiteprocData
 /// ``ReadResult/rejected``. A file that is another tagged format (Web of Science, EndNote, MEDLINE)
 /// gives one error naming that format and no references.
 public struct RISReader: Sendable {
-  public init() {}
+  /// The largest record kept when reading in chunks (``read(file:chunks:)``): a bigger one (such as
+  /// a file of tag lines with one `TY` and no `ER`) is rejected with an error and skipped up to the
+  /// next `TY` line. 32 MB unless given.
+  public var maximumRecordSize: Int
+
+  public init(maximumRecordSize: Int = 32 * 1024 * 1024) {
+    self.maximumRecordSize = maximumRecordSize
+  }
 
   public func read(_ bytes: [UInt8], file: String) -> ReadResult {
-    let decoded = RISTextDecoder().decode(bytes)
-    var result = ReadResult()
-    if decoded.usedFallback {
-      result.diagnostics.append(
-        .warning("the file is not valid UTF-8; it was read as Windows-1252", file: file, line: nil))
-    }
-    let tokens = RISTokenizer(file: file).tokenize(decoded.bytes)
-    if tokens.records.isEmpty {
-      if let (format, line) = ForeignFormat.detect(decoded.bytes) {
-        return ReadResult(diagnostics: [
-          .error("this is a \(format.rawValue) file, not RIS", file: file, line: line)
-        ])
-      }
-      result.diagnostics.append(contentsOf: tokens.diagnostics)
-      result.diagnostics.append(.error("no RIS records found (no line starts with \"TY  - \")", file: file))
-      return result
-    }
-    result.diagnostics.append(contentsOf: tokens.diagnostics)
+    var state = StreamState(file: file)
+    state.detectionPrefix = bytes
+    state.readBatch(bytes[...], firstLine: 1)
+    return finish(state)
+  }
 
-    let mapper = RISRecordMapper(file: file)
-    var mapped: [RISRecordMapper.Mapped] = []
-    mapped.reserveCapacity(tokens.records.count)
-    // Records map independently of each other (on all cores, a batch at a time); the results are
-    // taken in order.
-    let records = tokens.records
-    for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
-      let batchEnd = min(records.count, batchStart + Parallel.batchSize)
-      let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
-      for outcome in outcomes {
-        switch outcome {
-        case .mapped(let item):
-          result.diagnostics.append(contentsOf: item.diagnostics)
-          mapped.append(item)
-        case .rejected(let error, let warnings):
-          result.diagnostics.append(contentsOf: warnings)
-          result.rejected.append(error)
+  /// Reads RIS delivered in chunks by `next` (nil at the end), holding only the records of one
+  /// chunk's worth of text at a time besides the references read so far. The result is the same
+  /// as ``read(_:file:)`` on the whole input, except that a record larger than
+  /// ``maximumRecordSize`` is rejected and that the encoding (UTF-8 or Windows-1252) is decided for
+  /// each chunk.
+  public func read(file: String, chunks next: () -> [UInt8]?) -> ReadResult {
+    var state = StreamState(file: file)
+    var pending: [UInt8] = []
+    var firstLine = 1
+    // True while an oversized record is being skipped.
+    var skipping = false
+    while let chunk = next() {
+      if state.detectionPrefix.count < 65_536 {
+        state.detectionPrefix += chunk.prefix(65_536 - state.detectionPrefix.count)
+      }
+      pending += chunk
+      if skipping {
+        // Drop everything up to the next TY line; keep a partial last line, it may be one.
+        if let start = Self.recordStarts(in: pending, from: 0).first {
+          firstLine += Self.lineCount(pending[..<start])
+          pending.removeFirst(start)
+          skipping = false
+        } else {
+          let keep = Self.lastLineStart(pending)
+          firstLine += Self.lineCount(pending[..<keep])
+          pending.removeFirst(keep)
+          continue
+        }
+      }
+      if let split = Self.recordStarts(in: pending, from: 1).last {
+        state.readBatch(pending[..<split], firstLine: firstLine)
+        firstLine += Self.lineCount(pending[..<split])
+        pending.removeFirst(split)
+      } else if pending.count > maximumRecordSize {
+        if Self.recordStarts(in: pending, from: 0).first == 0 {
+          state.rejected.append(
+            .error(
+              "record is larger than \(Self.sizeText(maximumRecordSize)) (no ER or TY line ends it); skipped",
+              file: file, line: firstLine))
+          state.sawRecords = true
+          skipping = true
+          let keep = Self.lastLineStart(pending)
+          firstLine += Self.lineCount(pending[..<keep])
+          pending.removeFirst(keep)
+        } else {
+          // Text before the first record: read what is complete so stray tag lines are reported.
+          let keep = Self.lastLineStart(pending)
+          state.readBatch(pending[..<keep], firstLine: firstLine)
+          firstLine += Self.lineCount(pending[..<keep])
+          pending.removeFirst(keep)
         }
       }
     }
-    result.references = assignIDs(mapped, file: file, diagnostics: &result.diagnostics)
+    if !skipping { state.readBatch(pending[...], firstLine: firstLine) }
+    return finish(state)
+  }
+
+  private func finish(_ state: StreamState) -> ReadResult {
+    var result = ReadResult()
+    if state.usedFallback {
+      result.diagnostics.append(
+        .warning("the file is not valid UTF-8; it was read as Windows-1252", file: state.file, line: nil))
+    }
+    if !state.sawRecords {
+      let decoded = RISTextDecoder().decode(state.detectionPrefix)
+      if let (format, line) = ForeignFormat.detect(decoded.bytes) {
+        return ReadResult(diagnostics: [
+          .error("this is a \(format.rawValue) file, not RIS", file: state.file, line: line)
+        ])
+      }
+      result.diagnostics.append(contentsOf: state.diagnostics)
+      result.diagnostics.append(
+        .error("no RIS records found (no line starts with \"TY  - \")", file: state.file))
+      return result
+    }
+    result.diagnostics.append(contentsOf: state.diagnostics)
+    result.rejected = state.rejected
+    result.references = assignIDs(state.mapped, file: state.file, diagnostics: &result.diagnostics)
     return result
+  }
+
+  /// Offsets at or after `from` where a line starts with a `TY` tag line.
+  static func recordStarts(in bytes: [UInt8], from: Int) -> [Int] {
+    var starts: [Int] = []
+    var index = from
+    let count = bytes.count
+    while index + 1 < count {
+      if bytes[index] == 0x54, bytes[index + 1] == 0x59,
+        index == 0 || bytes[index - 1] == 0x0A || bytes[index - 1] == 0x0D
+      {
+        var end = index
+        while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        // A TY line cut by the end of the chunk is not a start yet.
+        if end < count, RISTokenizer.matchTagLine(bytes, index, end)?.code == RISTags.typeCode {
+          starts.append(index)
+        }
+      }
+      index += 1
+    }
+    return starts
+  }
+
+  static func sizeText(_ bytes: Int) -> String {
+    bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
+  }
+
+  /// The offset just after the last line end (0 when there is none).
+  static func lastLineStart(_ bytes: [UInt8]) -> Int {
+    var index = bytes.count
+    while index > 0 {
+      if bytes[index - 1] == 0x0A || bytes[index - 1] == 0x0D { return index }
+      index -= 1
+    }
+    return 0
+  }
+
+  /// Line ends in `bytes`: LF, CRLF and lone CR each count once.
+  static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    var lines = 0
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        lines += 1
+      } else if byte == 0x0D, index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A {
+        lines += 1
+      }
+      index += 1
+    }
+    return lines
+  }
+
+  /// Everything read so far.
+  private struct StreamState {
+    let file: String
+    var mapped: [RISRecordMapper.Mapped] = []
+    var rejected: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
+    var usedFallback = false
+    var sawRecords = false
+    /// The start of the input, to name a foreign format when there are no records.
+    var detectionPrefix: [UInt8] = []
+
+    init(file: String) { self.file = file }
+
+    /// Reads whole records (and text outside records) starting at line `firstLine`.
+    mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
+      guard !bytes.isEmpty else { return }
+      let decoded = RISTextDecoder().decode(Array(bytes))
+      usedFallback = usedFallback || decoded.usedFallback
+      let tokens = RISTokenizer(file: file, firstLine: firstLine).tokenize(decoded.bytes)
+      diagnostics.append(contentsOf: tokens.diagnostics)
+      guard !tokens.records.isEmpty else { return }
+      sawRecords = true
+      let mapper = RISRecordMapper(file: file)
+      mapped.reserveCapacity(mapped.count + tokens.records.count)
+      // Records map independently of each other (on all cores, a batch at a time); the results
+      // are taken in order.
+      let records = tokens.records
+      for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
+        let batchEnd = min(records.count, batchStart + Parallel.batchSize)
+        let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
+        for outcome in outcomes {
+          switch outcome {
+          case .mapped(let item):
+            diagnostics.append(contentsOf: item.diagnostics)
+            mapped.append(item)
+          case .rejected(let error, let warnings):
+            diagnostics.append(contentsOf: warnings)
+            rejected.append(error)
+          }
+        }
+      }
+    }
   }
 
   /// Keeps `ID` values that are unique in the file and generates keys for the rest.

@@ -15,13 +15,15 @@ struct RISTokenizer: Sendable {
   }
 
   let file: String
+  /// The line number of the first line of the bytes (for text cut out of a larger file).
+  var firstLine = 1
 
   func tokenize(_ bytes: [UInt8]) -> Output {
     var output = Output()
     var current: RISRecord?
     var strayLine: Int?
     var strayCount = 0
-    var lineNumber = 0
+    var lineNumber = firstLine - 1
     var lineStart = 0
     let count = bytes.count
 
