@@ -50,14 +50,18 @@ enum Measure {
   /// directly from this process reports at least this process's own peak. Returns the wall time
   /// measured here (which includes the extra process), the peak in bytes and the exit status.
   static func runMeasuringMemory(_ arguments: [String], scratch: String) -> (
-    seconds: Double, peakBytes: Int, status: Int32
+    seconds: Double, cpuSeconds: Double, peakBytes: Int, status: Int32
   )? {
     let report = scratch + "/time-report.txt"
-    guard let run = run(["/usr/bin/time", "-f", "%M", "-o", report] + arguments),
+    guard let run = run(["/usr/bin/time", "-f", "%M %U %S", "-o", report] + arguments),
       let text = try? String(contentsOfFile: report, encoding: .utf8),
-      let kilobytes = text.split(whereSeparator: \.isNewline).last.flatMap({ Int($0) })
+      let line = text.split(whereSeparator: \.isNewline).last
     else { return nil }
-    return (run.seconds, kilobytes * 1024, run.status)
+    let fields = line.split(separator: " ")
+    guard fields.count == 3, let kilobytes = Int(fields[0]), let user = Double(fields[1]),
+      let system = Double(fields[2])
+    else { return nil }
+    return (run.seconds, user + system, kilobytes * 1024, run.status)
   }
 
   /// Runs a program with its standard output sent to /dev/null; returns its wall time, peak
