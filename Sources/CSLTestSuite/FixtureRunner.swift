@@ -53,7 +53,6 @@ package struct FixtureRunner: Sendable {
     return s
   }
 
-
   /// Replays the insertion steps; the final document is rendered, and the citations that the last
   /// step added or had to update are marked `>>`, the others `..`.
   ///

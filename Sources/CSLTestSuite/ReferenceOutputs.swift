@@ -46,17 +46,23 @@ package struct ReferenceOutputComparison: Sendable {
     for (styleName, localeName, prefix) in styles() {
       let path = stylesDirectory + "/" + styleName + ".csl"
       let loaded = try StyleLoader().load(path)
-      let (locale, _) = LocaleLoader(directory: localesDirectory).locale(for: loaded.style, language: localeName)
+      let (locale, _) = LocaleLoader(directory: localesDirectory).locale(
+        for: loaded.style, language: localeName)
       let processor = Processor(style: loaded.style, locale: locale)
 
       let bibliography = processor.bibliography(items)
       let text = PlainTextFormat()
       let actualText = bibliography.map { text.string(for: $0.content) }
-      rows.append(row(prefix, "bibliography text", expected: lines(prefix + ".bibliography.text.txt"), actual: actualText))
+      rows.append(
+        row(
+          prefix, "bibliography text", expected: lines(prefix + ".bibliography.text.txt"), actual: actualText)
+      )
 
       let html = HTMLFormat().bibliography(bibliography, layout: processor.bibliographyLayout)
       let htmlLines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      rows.append(row(prefix, "bibliography html", expected: lines(prefix + ".bibliography.html.txt"), actual: htmlLines))
+      rows.append(
+        row(
+          prefix, "bibliography html", expected: lines(prefix + ".bibliography.html.txt"), actual: htmlLines))
 
       let citationsFile = prefix + ".citations.text.txt"
       if FileManager.default.fileExists(atPath: directory + "/" + citationsFile) {
@@ -88,7 +94,9 @@ package struct ReferenceOutputComparison: Sendable {
       let a = index < actual.count ? actual[index] : ""
       if e == a { matched += 1 } else { differences.append((e, a)) }
     }
-    return Row(name: name, kind: kind, matched: matched, total: max(expected.count, actual.count), differences: differences)
+    return Row(
+      name: name, kind: kind, matched: matched, total: max(expected.count, actual.count),
+      differences: differences)
   }
 }
 

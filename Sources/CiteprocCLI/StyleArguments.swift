@@ -3,13 +3,17 @@ import Citeproc
 import Foundation
 
 struct StyleArguments: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("A built-in style name or a CSL style file.", valueName: "NAME|PATH"))
+  @Option(
+    name: .long, help: ArgumentHelp("A built-in style name or a CSL style file.", valueName: "NAME|PATH"))
   var style = "vancouver"
 
-  @Option(name: .long, help: ArgumentHelp("Output language, such as en-GB (default: the style's own).", valueName: "TAG"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Output language, such as en-GB (default: the style's own).", valueName: "TAG"))
   var locale: String?
 
-  @Option(name: .long, help: ArgumentHelp("A folder of CSL locale files (locales-TAG.xml).", valueName: "DIR"))
+  @Option(
+    name: .long, help: ArgumentHelp("A folder of CSL locale files (locales-TAG.xml).", valueName: "DIR"))
   var locales: String?
 
   @Option(

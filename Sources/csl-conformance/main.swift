@@ -27,7 +27,8 @@ while let argument = arguments.popFirst() {
 if let referenceOutputs {
   let shared = (referenceOutputs as NSString).deletingLastPathComponent
   let comparison = ReferenceOutputComparison(
-    directory: referenceOutputs, stylesDirectory: shared + "/csl-styles", localesDirectory: shared + "/csl-locales")
+    directory: referenceOutputs, stylesDirectory: shared + "/csl-styles",
+    localesDirectory: shared + "/csl-locales")
   do {
     let rows = try comparison.compare()
     var allMatched = 0
@@ -68,7 +69,9 @@ var files: [String] = []
 for path in paths {
   var isDirectory: ObjCBool = false
   if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-    files += FixtureParser.fixturePaths(under: path).filter { !$0.contains("/off-spec/") && !$0.contains("/experiments/") }
+    files += FixtureParser.fixturePaths(under: path).filter {
+      !$0.contains("/off-spec/") && !$0.contains("/experiments/")
+    }
   } else {
     files.append(path)
   }
@@ -131,5 +134,7 @@ if skipped > 0 { print("\(skipped) skipped") }
 print("\(passed) passed, \(failed) failed")
 
 extension String {
-  func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+  func leftPad(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
 }

@@ -33,7 +33,8 @@ import Testing
   @Test(.enabled(if: SuitePaths.available(), "../shared/csl-test-suite is absent"))
   func coreFixturesMatchTheRatchet() throws {
     let known = try Self.knownFailures()
-    let locales = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/csl-locales").path
+    let locales = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/csl-locales")
+      .path
     let runner = FixtureRunner(localesDirectory: locales)
     let paths = FixtureParser.fixturePaths(under: SuitePaths.humans).filter {
       !$0.contains("/off-spec/") && !$0.contains("/experiments/")
@@ -48,7 +49,8 @@ import Testing
     let unexpectedFailures = failing.subtracting(known.keys).sorted()
     let unexpectedPasses = Set(known.keys).subtracting(failing).sorted()
     #expect(unexpectedFailures.isEmpty, "fixtures failing but not listed as known: \(unexpectedFailures)")
-    #expect(unexpectedPasses.isEmpty, "listed as known failures but now passing (remove them): \(unexpectedPasses)")
+    #expect(
+      unexpectedPasses.isEmpty, "listed as known failures but now passing (remove them): \(unexpectedPasses)")
     print("CSL suite: \(paths.count - failing.count) of \(paths.count) core fixtures pass")
   }
 }

@@ -8,7 +8,9 @@ enum TestPaths {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
       url.deleteLastPathComponent()
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
     }
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   }()
@@ -38,14 +40,16 @@ let seedReference = Reference(
   dates: ["issued": CSLDate(year: 2011, month: 8, day: 1)])
 
 func render(
-  styleAt path: String, locale: String? = nil, _ references: [Reference], format: any OutputFormat = PlainTextFormatForTests()
+  styleAt path: String, locale: String? = nil, _ references: [Reference],
+  format: any OutputFormat = PlainTextFormatForTests()
 ) throws -> (bibliography: [String], citation: String) {
   let loaded = try StyleLoader().load(path)
   let (locale, _) = LocaleLoader(directory: TestPaths.sharedPath("csl-locales")).locale(
     for: loaded.style, language: locale)
   let processor = Processor(style: loaded.style, locale: locale)
   let bibliography = processor.bibliography(references).map { format.string(for: $0.content) }
-  let citation = format.string(for: processor.citation(references.map { CiteItem(id: $0.id) }, references: references))
+  let citation = format.string(
+    for: processor.citation(references.map { CiteItem(id: $0.id) }, references: references))
   return (bibliography, citation)
 }
 

@@ -4,7 +4,8 @@ import CiteprocData
 /// a two-digit year, as in alphanumeric styles (`Doe65`, `RoNo78`, `AbCD01`, `DEFG26`).
 enum CitationLabel {
   static func make(for reference: Reference) -> String? {
-    let names = ["author", "editor", "translator"].lazy.compactMap { reference.names[$0] }.first { !$0.isEmpty } ?? []
+    let names =
+      ["author", "editor", "translator"].lazy.compactMap { reference.names[$0] }.first { !$0.isEmpty } ?? []
     let families = names.map { name -> String in
       let text = name.family ?? name.literal ?? name.given ?? ""
       return String(text.filter { $0.isLetter })

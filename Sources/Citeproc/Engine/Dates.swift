@@ -46,7 +46,9 @@ extension Evaluator {
     if let end = date.end, end.year == 0, end.month == nil, end.day == nil, end.season == nil {
       // An open range ("1987–").
       let rangeDelimiter = parts.first { $0.name == .year }?.rangeDelimiter ?? "\u{2013}"
-      node = .sequence([join(parts.map { renderPart($0, start) }, delimiter: delimiter), .text(rangeDelimiter)])
+      node = .sequence([
+        join(parts.map { renderPart($0, start) }, delimiter: delimiter), .text(rangeDelimiter),
+      ])
     } else if let end = date.end, let range = rangeNode(start, end, parts: parts, delimiter: delimiter) {
       node = range
     } else {

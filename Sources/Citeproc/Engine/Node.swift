@@ -124,7 +124,9 @@ extension Node {
     return replacing(tag, which, replacement, &counter)
   }
 
-  private func replacing(_ tag: NodeTag, _ which: (Int) -> Bool, _ replacement: Node, _ counter: inout Int) -> Node {
+  private func replacing(_ tag: NodeTag, _ which: (Int) -> Bool, _ replacement: Node, _ counter: inout Int)
+    -> Node
+  {
     switch self {
     case .text: return self
     case .tagged(let t, let inner):

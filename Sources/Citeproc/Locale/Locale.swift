@@ -64,7 +64,8 @@ public struct Locale: Sendable {
   /// All ordinal-related terms, for the number renderer.
   func ordinalTerms(gender: Gender?) -> [(String, Term)] {
     var result: [String: Term] = [:]
-    for (key, term) in terms where key.form == .long
+    for (key, term) in terms
+    where key.form == .long
       && (key.name == "ordinal" || key.name.hasPrefix("ordinal-"))
     {
       if key.genderForm == nil {

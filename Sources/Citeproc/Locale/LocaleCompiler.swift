@@ -30,7 +30,8 @@ struct LocaleCompiler {
       case "terms":
         for term in child.children { compileTerm(term, into: &definition) }
       default:
-        diagnostics.append(.error("unknown element <\(child.name)> in <locale>", file: file, line: child.line))
+        diagnostics.append(
+          .error("unknown element <\(child.name)> in <locale>", file: file, line: child.line))
       }
     }
     return definition
@@ -44,7 +45,8 @@ struct LocaleCompiler {
 
   private mutating func compileTerm(_ element: XMLTreeElement, into definition: inout LocaleDefinition) {
     guard element.name == "term" else {
-      diagnostics.append(.error("unknown element <\(element.name)> in <terms>", file: file, line: element.line))
+      diagnostics.append(
+        .error("unknown element <\(element.name)> in <terms>", file: file, line: element.line))
       return
     }
     var reader = AttributeReader(element, file: file)
@@ -64,7 +66,8 @@ struct LocaleCompiler {
     let term: Term
     if single != nil || multiple != nil {
       term = Term(
-        single: Self.value(single?.text ?? multiple?.text ?? ""), multiple: (multiple?.text ?? single?.text).map(Self.value),
+        single: Self.value(single?.text ?? multiple?.text ?? ""),
+        multiple: (multiple?.text ?? single?.text).map(Self.value),
         gender: gender, match: match)
     } else {
       term = Term(single: Self.value(element.text), gender: gender, match: match)

@@ -49,10 +49,12 @@ public struct LocaleLoader: Sendable {
     }
     // Style overrides: no language, then the bare language, then the exact language.
     for override in style.localeOverrides where override.language == nil { layers.append(override) }
-    for override in style.localeOverrides where override.language == baseLanguage && baseLanguage != language {
+    for override in style.localeOverrides where override.language == baseLanguage && baseLanguage != language
+    {
       layers.append(override)
     }
-    for override in style.localeOverrides where override.language == language || override.language == full && full != baseLanguage {
+    for override in style.localeOverrides
+    where override.language == language || override.language == full && full != baseLanguage {
       layers.append(override)
     }
     return (Locale(language: full, layers: layers), diagnostics)

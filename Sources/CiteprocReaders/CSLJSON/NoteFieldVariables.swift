@@ -34,7 +34,9 @@ enum NoteFieldVariables {
     if reference.has(name) { return false }
     if CSLVariables.names.contains(name) {
       // "Family || Given", or a literal name.
-      let parts = value.split(separator: "|", omittingEmptySubsequences: true).map { String($0).trimmingSpaces() }
+      let parts = value.split(separator: "|", omittingEmptySubsequences: true).map {
+        String($0).trimmingSpaces()
+      }
       let person = parts.count >= 2 ? Name(family: parts[0], given: parts[1]) : Name(literal: value)
       reference.names[name, default: []].append(person)
       return true

@@ -18,10 +18,13 @@ private func run(
   _ style: String, _ references: [Reference], locale: String? = nil, localesDirectory: String? = nil,
   format: any OutputFormat = PlainTextFormat()
 ) throws -> (entries: [String], citation: String) {
-  try run(makeProcessor(style, locale: locale, localesDirectory: localesDirectory), references, format: format)
+  try run(
+    makeProcessor(style, locale: locale, localesDirectory: localesDirectory), references, format: format)
 }
 
-private func run(_ processor: Processor, _ references: [Reference], format: any OutputFormat = PlainTextFormat())
+private func run(
+  _ processor: Processor, _ references: [Reference], format: any OutputFormat = PlainTextFormat()
+)
   -> (entries: [String], citation: String)
 {
   let entries = processor.bibliography(references).map { format.string(for: $0.content) }
@@ -72,7 +75,8 @@ private func seedReferences(_ file: String) throws -> [Reference] {
     let loaded = try StyleLoader().load("harvard")
     let (locale, _) = LocaleLoader().locale(for: loaded.style)
     let processor = Processor(style: loaded.style, locale: locale)
-    let html = HTMLFormat().bibliography(processor.bibliography(references), layout: processor.bibliographyLayout)
+    let html = HTMLFormat().bibliography(
+      processor.bibliography(references), layout: processor.bibliographyLayout)
     #expect(html == Self.harvardHTML)
   }
 }
@@ -84,11 +88,13 @@ struct BuiltInStyleEquivalenceTests {
   static func inputs() throws -> [(String, [Reference])] {
     var inputs: [(String, [Reference])] = []
     let samples = TestPaths.sharedPath("ris-samples")
-    for name in try FileManager.default.contentsOfDirectory(atPath: samples).sorted() where name.hasSuffix(".ris") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: samples).sorted()
+    where name.hasSuffix(".ris") {
       let data = try #require(FileManager.default.contents(atPath: samples + "/" + name))
       inputs.append((name, RISReader().read(Array(data), file: name).references))
     }
-    let items = try #require(FileManager.default.contents(atPath: TestPaths.sharedPath("reference-outputs/items.json")))
+    let items = try #require(
+      FileManager.default.contents(atPath: TestPaths.sharedPath("reference-outputs/items.json")))
     inputs.append(("items.json", CSLJSONReader().read(Array(items), file: "items.json").references))
     return inputs
   }

@@ -5,7 +5,9 @@ import Testing
 
 /// A small valid style with `body` inside the bibliography layout and `macros` beside it. Lines:
 /// 1 declaration, 2 style, 3 info, 4 macros, 5 citation, 6 bibliography (where `body` starts).
-private func style(macros: String = "", citation: String = "<text variable=\"title\"/>", body: String = "") -> String {
+private func style(macros: String = "", citation: String = "<text variable=\"title\"/>", body: String = "")
+  -> String
+{
   """
   <?xml version="1.0" encoding="utf-8"?>
   <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
@@ -33,7 +35,8 @@ private func errors(_ xml: String) -> [Diagnostic] {
   }
 
   @Test func directRecursionIsReported() {
-    let found = errors(style(macros: "<macro name=\"a\">\n<text macro=\"a\"/></macro>", body: "<text macro=\"a\"/>"))
+    let found = errors(
+      style(macros: "<macro name=\"a\">\n<text macro=\"a\"/></macro>", body: "<text macro=\"a\"/>"))
     #expect(found.contains { $0.message.contains("macro 'a' calls itself (a → a)") && $0.line == 5 })
   }
 
@@ -76,18 +79,26 @@ private func errors(_ xml: String) -> [Diagnostic] {
       """
     let found = errors(xml)
     #expect(found.count == 1)
-    #expect(found.first?.message.hasPrefix("independent parent style 'http://www.zotero.org/styles/no-such-style' not found") == true)
+    #expect(
+      found.first?.message.hasPrefix(
+        "independent parent style 'http://www.zotero.org/styles/no-such-style' not found") == true)
     #expect(found.first?.line == 2)
   }
 
   @Test func unknownAttributeIsOnlyAWarning() throws {
-    let loaded = try StyleLoader().load(xml: style(body: "<text variable=\"title\" future-attribute=\"x\"/>"), file: "s.csl")
-    #expect(loaded.warnings.map(\.description) == ["s.csl:6: warning: unknown attribute 'future-attribute' on <text> is ignored"])
+    let loaded = try StyleLoader().load(
+      xml: style(body: "<text variable=\"title\" future-attribute=\"x\"/>"), file: "s.csl")
+    #expect(
+      loaded.warnings.map(\.description) == [
+        "s.csl:6: warning: unknown attribute 'future-attribute' on <text> is ignored"
+      ])
   }
 
   @Test func inheritableNameOptionsReachNames() throws {
     let xml = style(body: "<names variable=\"author\"><name/></names>")
-      .replacingOccurrences(of: "<bibliography>", with: "<bibliography et-al-min=\"3\" et-al-use-first=\"1\" initialize-with=\".\">")
+      .replacingOccurrences(
+        of: "<bibliography>",
+        with: "<bibliography et-al-min=\"3\" et-al-use-first=\"1\" initialize-with=\".\">")
     let loaded = try StyleLoader().load(xml: xml, file: "s.csl")
     guard case .names(let names)? = loaded.style.bibliography?.layout.elements.first else {
       Issue.record("expected a names element")
@@ -124,6 +135,7 @@ struct OfficialStylesCompileTests {
   let loaded = try StyleLoader().load(xml: style(body: "<text term=\"hovercraft\"/>"), file: "s.csl")
   #expect(loaded.warnings.count == 1)
   #expect(loaded.warnings.first?.description.hasPrefix("s.csl:6: warning: unknown term 'hovercraft'") == true)
-  let known = try StyleLoader().load(xml: style(body: "<text term=\"no date\"/><text term=\"month-03\"/>"), file: "s.csl")
+  let known = try StyleLoader().load(
+    xml: style(body: "<text term=\"no date\"/><text term=\"month-03\"/>"), file: "s.csl")
   #expect(known.warnings.isEmpty)
 }
