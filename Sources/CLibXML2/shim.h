@@ -15,4 +15,15 @@
 /// `xmlFree` is a global function pointer; Swift 6 rejects it as shared mutable state.
 static inline void citeproc_xml_free(void *pointer) { xmlFree(pointer); }
 
+/// libxml2 prints some errors (encoding conversion failures) through its generic error function,
+/// straight to stderr. Errors are collected through the structured handler instead, so the generic
+/// one is silenced for the calling thread (libxml2 keeps it per thread).
+static void citeproc_xml_ignore(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+static inline void citeproc_xml_silence_generic_errors(void) {
+  xmlSetGenericErrorFunc(NULL, citeproc_xml_ignore);
+}
+
 #endif

@@ -21,6 +21,7 @@ package enum XMLDocumentLoader {
   /// Parses `bytes` (the whole document). `file` names the source in diagnostics.
   package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> XMLTreeElement {
     _ = parserInitialized
+    citeproc_xml_silence_generic_errors()
     guard bytes.count <= maximumSize else {
       throw .error("the document \(tooLargeMessage)", file: file)
     }
@@ -176,7 +177,8 @@ private final class ErrorCollector: @unchecked Sendable {
     message = String(message.prefix { $0 != "\n" })
     while message.last?.isWhitespace == true { message.removeLast() }
     switch xmlParserErrors(rawValue: UInt32(error.code)) {
-    case XML_ERR_INVALID_CHAR where message.contains("UTF-8"), XML_ERR_INVALID_ENCODING:
+    case XML_ERR_INVALID_CHAR where message.contains("not proper UTF-8"),
+      XML_ERR_INVALID_ENCODING where message.contains("not proper UTF-8"):
       message = "the document is not valid UTF-8"
     case XML_ERR_INTERNAL_ERROR where message.hasPrefix("Excessive depth"):
       message = "elements are nested more than \(XMLDocumentLoader.maximumDepth) deep"
