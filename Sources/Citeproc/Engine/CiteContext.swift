@@ -23,6 +23,18 @@ struct CiteContext: Sendable, Hashable {
   var extraNames = 0
   /// Per-name given-name expansion levels (add-givenname), keyed by name-list position.
   var givennameLevels: [Int: Int] = [:]
+
+  /// Sets the cite's locator and label. A locator without a label that starts with a locator term
+  /// (`vol. 1`) takes the term's type as its label and loses the term.
+  mutating func setLocator(_ locator: String?, label: String?, embeddedLabels: EmbeddedLocatorLabels) {
+    self.locator = locator
+    self.label = label
+    guard label == nil, let locator, let (type, rest) = embeddedLabels.leadingLabel(of: locator) else {
+      return
+    }
+    self.locator = rest
+    self.label = type
+  }
 }
 
 enum RenderMode: Sendable, Hashable {

@@ -276,7 +276,10 @@ struct Evaluator {
     case .never: plural = false
     case .contextual:
       // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
-      var normalized = value.replacing("\\-", with: "")
+      // A locator's own label counts the numbers before any label written inside it.
+      let counted =
+        variable == "locator" ? String(EmbeddedLocatorLabels(locale: locale).leadingPart(of: value)) : value
+      var normalized = counted.replacing("\\-", with: "")
       let andTerm = locale.text("and")
       for word in Set(["and", andTerm]) where !word.isEmpty {
         normalized = normalized.replacing(" \(word) ", with: " & ")

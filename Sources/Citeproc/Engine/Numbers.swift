@@ -127,7 +127,32 @@ struct NumberFormatter {
 
   func format(_ raw: String, form: NumberElement.Form, variable: String) -> String {
     let trimmed = raw.trimmingSpaces
-    guard let tokens = NumberParser.tokens(trimmed) else { return trimmed }
+    guard let tokens = NumberParser.tokens(trimmed) else {
+      return formatLabelled(trimmed, form: form, variable: variable) ?? trimmed
+    }
+    return format(tokens, form: form, variable: variable)
+  }
+
+  /// A value with locator labels written inside it (`7, p. 3-8`): the leading number in `form`, then
+  /// each label in its short form, singular or plural after the numbers that follow it, and those
+  /// numbers as numbers (`7th, pp. 3–8`). Nil unless every part is numeric.
+  private func formatLabelled(_ value: String, form: NumberElement.Form, variable: String) -> String? {
+    guard let (head, labelled) = EmbeddedLocatorLabels(locale: locale).split(value),
+      let headTokens = NumberParser.tokens(String(head))
+    else { return nil }
+    var out = format(headTokens, form: form, variable: variable)
+    for (type, text) in labelled {
+      let numbers = String(text).trimmingSpaces
+      guard let tokens = NumberParser.tokens(numbers), let term = locale.term(type, form: .short) else {
+        return nil
+      }
+      out += ", " + term.text(plural: NumberParser.isPlural(numbers)) + " "
+      out += format(tokens, form: .numeric, variable: type)
+    }
+    return out
+  }
+
+  private func format(_ tokens: [NumberParser.Token], form: NumberElement.Form, variable: String) -> String {
     let gender = locale.term(variable)?.gender
     var out = ""
     for token in tokens {

@@ -23,6 +23,8 @@ struct RenderSession {
   var citePlacements: [[CitePlacement]] = []
   /// Bibliography sort values computed so far.
   let sortCache: SortValueCache
+  /// The locale's locator labels, for labels written inside locators.
+  let embeddedLabels: EmbeddedLocatorLabels
 
   init(
     processor: Processor, references: [Reference], clusters: [CitationCluster],
@@ -32,6 +34,7 @@ struct RenderSession {
     self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
+    embeddedLabels = EmbeddedLocatorLabels(locale: processor.locale)
     sortCache = SortValueCache(
       readsCitationNumber: processor.style.bibliography.map {
         SortValueCache.reads("citation-number", $0.sort)
@@ -181,8 +184,7 @@ struct RenderSession {
     guard !keys.isEmpty, cites.count > 1 else { return cites }
     let values = cites.map { item, index in
       var context = baseContext(index)
-      context.locator = item.locator
-      context.label = item.label
+      context.setLocator(item.locator, label: item.label, embeddedLabels: embeddedLabels)
       return processor.sortValues(keys, reference: references[index], cite: context, inCitation: true)
     }
     return processor.sortedIndices(values, keys: keys).map { cites[$0] }
@@ -192,8 +194,7 @@ struct RenderSession {
   /// and its position.
   func citeContext(_ item: CiteItem, index: Int, placement: CitePlacement) -> CiteContext {
     var context = baseContext(index)
-    context.locator = item.locator?.trimmingSpaces
-    context.label = item.label
+    context.setLocator(item.locator?.trimmingSpaces, label: item.label, embeddedLabels: embeddedLabels)
     context.position = placement.position
     context.nearNote = placement.nearNote
     context.firstReferenceNoteNumber = placement.firstReferenceNoteNumber
