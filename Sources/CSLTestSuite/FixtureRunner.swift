@@ -31,8 +31,15 @@ package struct FixtureRunner: Sendable {
       }
     } else if fixture.mode == .citation {
       // One cite per distinct id (a repeated id is one item: the later record).
+      // The reference harness registers the items first and cites them in the registry's
+      // order, which is the bibliography's sort when the style has one.
       var seen = Set<String>()
-      let ids = fixture.input.map(\.id).filter { seen.insert($0).inserted }
+      var ids = fixture.input.map(\.id).filter { seen.insert($0).inserted }
+      if let bibliography = loaded.style.bibliography, !bibliography.sort.isEmpty {
+        let sorted = processor.bibliography(fixture.input).map(\.id)
+        let listed = Set(sorted)
+        ids = sorted + ids.filter { !listed.contains($0) }
+      }
       clusters = [CitationCluster(items: ids.map { CiteItem(id: $0) })]
     }
     // Listed citations are rendered each on its own (positions only as the cites force them).
