@@ -57,6 +57,25 @@ indirect enum Node: Sendable, Hashable {
     return node
   }
 
+  /// The node with `text` added at the end of its last display block, when that block is the last
+  /// thing it prints; nil otherwise.
+  func appendingInsideTrailingDisplay(_ text: String) -> Node? {
+    switch self {
+    case .display(let display, let inner):
+      return .display(display, .sequence([inner, .text(text)]))
+    case .sequence(var items):
+      guard let last = items.lastIndex(where: { !$0.isEmpty }),
+        let inside = items[last].appendingInsideTrailingDisplay(text)
+      else { return nil }
+      items[last] = inside
+      return .sequence(items)
+    case .tagged(let tag, let inner):
+      return inner.appendingInsideTrailingDisplay(text).map { .tagged(tag, $0) }
+    case .text, .styled, .quoted, .noCase:
+      return nil
+    }
+  }
+
   /// Finds the first node tagged `tag` (depth first).
   func first(tagged tag: NodeTag) -> Node? {
     switch self {

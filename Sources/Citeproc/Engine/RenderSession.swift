@@ -313,9 +313,15 @@ struct RenderSession {
         node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
           .decorated(outer)
       } else {
-        node = node.decorated(layout.decorations)
+        // A layout suffix after a closing display block ends that block's text.
+        var decorations = layout.decorations
+        if !decorations.suffix.isEmpty, let inside = node.appendingInsideTrailingDisplay(decorations.suffix) {
+          node = inside
+          decorations.suffix = ""
+        }
+        node = node.decorated(decorations)
       }
-      let finished = Finisher(locale: processor.locale).finish(node)
+      let finished = Finisher(locale: processor.locale).finish(node).movingEdgeSpacesOutOfDisplays()
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     return entries
