@@ -19,6 +19,9 @@ struct CiteContext: Sendable, Hashable {
   var yearSuffix: String?
   /// Set once disambiguation decides the `disambiguate="true"` condition should hold.
   var disambiguate = false
+  /// How many of the `disambiguate="true"` tests that a rendering makes hold, in the order it makes
+  /// them, while `disambiguate` is set: disambiguation switches them on one at a time.
+  var disambiguateTests = Int.max
   /// Extra names shown beyond et-al-use-first (add-names).
   var extraNames = 0
   /// Per-name given-name expansion levels (add-givenname), keyed by name-list position.

@@ -27,6 +27,7 @@ extension RenderSession {
     if let state = disambiguation[index] {
       context.yearSuffix = state.yearSuffix
       context.disambiguate = state.disambiguate
+      context.disambiguateTests = state.disambiguateTests
       // Names added to tell cites apart are shown in the bibliography too.
       context.extraNames = state.extraNames
     }
@@ -64,6 +65,8 @@ struct Disambiguator {
   /// Given names expanded per ambiguous cite (`by-cite`).
   let expandsByCite: Bool
   let usesCondition: Bool
+  /// The most `disambiguate="true"` tests a layout has (macros included).
+  let conditionTests: Int
 
   /// The committed state of each item.
   var states: [Int: CiteContext] = [:]
@@ -84,7 +87,8 @@ struct Disambiguator {
     expandsByCite = spec.disambiguateAddGivenname && rule == .byCite
     var layouts = [spec.layout.elements]
     if let bibliography = session.style.bibliography { layouts.append(bibliography.layout.elements) }
-    usesCondition = layouts.contains { Self.testsDisambiguate($0) }
+    conditionTests = layouts.map { Self.disambiguateTests($0) }.max() ?? 0
+    usesCondition = conditionTests > 0
     registry = NameRegistry(rule: rule)
   }
 
@@ -117,10 +121,19 @@ struct Disambiguator {
     }
 
     if usesCondition {
-      for list in unresolved {
-        for index in list { states[index]?.disambiguate = true }
+      // One more test holds each round, for the items still ambiguous; after the last round
+      // every test holds.
+      var tests = 0
+      while !unresolved.isEmpty && tests < conditionTests {
+        tests += 1
+        for list in unresolved {
+          for index in list {
+            states[index]?.disambiguate = true
+            states[index]?.disambiguateTests = tests == conditionTests ? Int.max : tests
+          }
+        }
+        unresolved = unresolved.flatMap { ambiguousGroups($0, states) }
       }
-      unresolved = unresolved.flatMap { ambiguousGroups($0, states) }
     }
 
     if spec.disambiguateAddYearSuffix {
@@ -302,22 +315,22 @@ struct Disambiguator {
     return String(out)
   }
 
-  /// Whether a layout tests `disambiguate="true"` anywhere (macros included).
-  static func testsDisambiguate(_ elements: [RenderElement]) -> Bool {
-    elements.contains { element in
+  /// How many `disambiguate="true"` tests a layout has (macros included).
+  static func disambiguateTests(_ elements: [RenderElement]) -> Int {
+    elements.reduce(0) { count, element in
       switch element {
       case .text(let text):
-        if case .macro(_, let body) = text.source { return testsDisambiguate(body) }
-        return false
-      case .group(let group): return testsDisambiguate(group.children)
-      case .names(let names): return testsDisambiguate(names.substitute ?? [])
+        if case .macro(_, let body) = text.source { return count + disambiguateTests(body) }
+        return count
+      case .group(let group): return count + disambiguateTests(group.children)
+      case .names(let names): return count + disambiguateTests(names.substitute ?? [])
       case .choose(let choose):
-        let tests = choose.branches.contains { branch in
-          branch.conditions.contains { $0 == .disambiguate(true) }
+        let tests = choose.branches.reduce(0) { sum, branch in
+          sum + branch.conditions.filter { $0 == .disambiguate(true) }.count
         }
-        return tests || choose.branches.contains { testsDisambiguate($0.body) }
-          || testsDisambiguate(choose.elseBody)
-      default: return false
+        return count + tests + choose.branches.reduce(0) { $0 + disambiguateTests($1.body) }
+          + disambiguateTests(choose.elseBody)
+      default: return count
       }
     }
   }

@@ -57,6 +57,9 @@ struct Evaluator {
   /// Whether anything has been output before (a term that starts a cite or entry is capitalized;
   /// a cite prefix that does not end a sentence counts as output).
   var termPredecessor = false
+  /// How many `disambiguate="true"` tests this rendering has made (see
+  /// ``CiteContext/disambiguateTests``).
+  var disambiguateTestsMade = 0
   /// When non-nil, every rendered name list is recorded here (for disambiguation).
   var renderedNameLists: [RenderedNameList]?
 
@@ -104,7 +107,7 @@ struct Evaluator {
 
   /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
   /// delimiter goes between the branch's elements).
-  func flattened(_ elements: [RenderElement]) -> [RenderElement] {
+  mutating func flattened(_ elements: [RenderElement]) -> [RenderElement] {
     guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
       return elements
     }
@@ -297,12 +300,12 @@ struct Evaluator {
 
   // MARK: choose
 
-  func chooseBranch(_ choose: ChooseElement) -> [RenderElement] {
+  mutating func chooseBranch(_ choose: ChooseElement) -> [RenderElement] {
     for branch in choose.branches where evaluate(branch) { return branch.body }
     return choose.elseBody
   }
 
-  private func evaluate(_ branch: ChooseElement.Branch) -> Bool {
+  private mutating func evaluate(_ branch: ChooseElement.Branch) -> Bool {
     var results: [Bool] = []
     for condition in branch.conditions { results.append(test(condition)) }
     switch branch.match {
@@ -312,10 +315,13 @@ struct Evaluator {
     }
   }
 
-  private func test(_ condition: ChooseElement.Condition) -> Bool {
+  private mutating func test(_ condition: ChooseElement.Condition) -> Bool {
     switch condition {
     case .disambiguate(let value):
-      return cite.disambiguate == value
+      guard cite.disambiguate, value else { return cite.disambiguate == value }
+      // The tests hold one at a time, in the order they are made, as far as disambiguation asked.
+      disambiguateTestsMade += 1
+      return disambiguateTestsMade <= cite.disambiguateTests
     case .isNumeric(let variable):
       guard let value = numericCandidate(variable) else { return false }
       return NumberParser.isNumeric(value)

@@ -133,4 +133,26 @@ struct DisambiguationTests {
     let out = try cite(style("disambiguate-add-year-suffix=\"true\"", extra: extra), refs)
     #expect(out == "Doe 2000 One; Doe 2000a Two; Doe 2000b Two")
   }
+
+  @Test func disambiguateTestsHoldOneAtATime() throws {
+    // The first test shows the title, the second the publisher: the title tells the first two
+    // apart, and only the two with the same title go on to the publisher.
+    let extra = """
+      <choose><if disambiguate="true"><text variable="title"/></if></choose>
+      <choose><if disambiguate="true"><text variable="publisher"/></if></choose>
+      """
+    var refs = [
+      book("a", [("Roe", "Ann")], title: "Maps"), book("b", [("Roe", "Ann")], title: "Roads"),
+      book("c", [("Roe", "Ann")], title: "Tides"), book("d", [("Roe", "Ann")], title: "Tides"),
+    ]
+    refs[2].fields["publisher"] = "Penguin"
+    refs[3].fields["publisher"] = "Faber"
+    let out = try cite(style("", extra: extra), refs)
+    #expect(out == "Roe 2000 Maps; Roe 2000 Roads; Roe 2000 Tides Penguin; Roe 2000 Tides Faber")
+    // Items that no round can tell apart keep every test switched on.
+    refs[3].fields["publisher"] = "Penguin"
+    #expect(
+      try cite(style("", extra: extra), refs)
+        == "Roe 2000 Maps; Roe 2000 Roads; Roe 2000 Tides Penguin; Roe 2000 Tides Penguin")
+  }
 }
