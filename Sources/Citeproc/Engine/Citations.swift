@@ -59,4 +59,16 @@ package struct CiteState: Sendable, Hashable {
   package var position: Int
   package var nearNote: Bool
   package var firstReferenceNoteNumber: Int?
+  /// What disambiguation decided for the cited item (nil when it had nothing to do).
+  package var disambiguation: DisambiguationState?
+}
+
+/// The disambiguation settings of one item: year-suffix, the `disambiguate` condition, added names
+/// and expanded given names.
+package struct DisambiguationState: Sendable, Hashable {
+  package var yearSuffix: String?
+  package var disambiguate: Bool
+  package var disambiguateTests: Int
+  package var extraNames: Int
+  package var givennameLevels: [Int: Int]
 }

@@ -64,7 +64,13 @@ struct RenderSession {
       zip(cites, placements).map { cite, placement in
         CiteState(
           id: cite.0.id, position: placement.position.rawValue, nearNote: placement.nearNote,
-          firstReferenceNoteNumber: placement.firstReferenceNoteNumber)
+          firstReferenceNoteNumber: placement.firstReferenceNoteNumber,
+          disambiguation: disambiguation[cite.1].map {
+            DisambiguationState(
+              yearSuffix: $0.yearSuffix, disambiguate: $0.disambiguate,
+              disambiguateTests: $0.disambiguateTests,
+              extraNames: $0.extraNames, givennameLevels: $0.givennameLevels)
+          })
       }
     }
     return output
