@@ -70,10 +70,14 @@ struct Evaluator {
     self.mode = mode
     self.inCitation = inCitation
     self.cite = cite
+    textCaser = TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   mutating func render(_ elements: [RenderElement]) -> (Node, VariableUse) {
     var nodes: [Node] = []
+    nodes.reserveCapacity(elements.count)
     var use = VariableUse.none
     for element in elements {
       let (node, elementUse) = render(element)
@@ -84,9 +88,17 @@ struct Evaluator {
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
+    let (node, use, _) = renderNoting(element)
+    return (node, use)
+  }
+
+  /// Renders `element` and says whether its output is empty (the check that also decides
+  /// ``termPredecessor``, so callers need not repeat it).
+  private mutating func renderNoting(_ element: RenderElement) -> (Node, VariableUse, isEmpty: Bool) {
     let result = renderElement(element)
-    if !result.0.isEmpty { termPredecessor = true }
-    return result
+    let isEmpty = result.0.isEmpty
+    if !isEmpty { termPredecessor = true }
+    return (result.0, result.1, isEmpty)
   }
 
   private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
@@ -102,36 +114,34 @@ struct Evaluator {
     }
   }
 
-  /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
-  /// delimiter goes between the branch's elements).
-  func flattened(_ elements: [RenderElement]) -> [RenderElement] {
-    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
-      return elements
-    }
-    var out: [RenderElement] = []
-    for element in elements {
-      if case .choose(let choose) = element {
-        out += flattened(chooseBranch(choose))
-      } else {
-        out.append(element)
-      }
-    }
-    return out
+  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
+    // Only the non-empty outputs are kept: the delimiter goes between those alone.
+    var nodes: [Node] = []
+    nodes.reserveCapacity(group.children.count)
+    var use = VariableUse.none
+    renderChildren(group.children, into: &nodes, use: &use)
+    if use == .empty { return (.empty, .empty) }
+    if nodes.isEmpty { return (.empty, use) }
+    // A group that prints something counts as printed content for the groups around it.
+    return (
+      join(nonEmpty: nodes, delimiter: group.delimiter).decorated(nonEmpty: group.decorations), .rendered
+    )
   }
 
-  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
-    var nodes: [Node] = []
-    var use = VariableUse.none
-    for child in flattened(group.children) {
-      let (node, childUse) = render(child)
-      nodes.append(node)
+  /// Renders `elements` with each `cs:choose` replaced by its chosen branch (so a group's delimiter
+  /// goes between the branch's elements), appending the non-empty outputs in order.
+  private mutating func renderChildren(
+    _ elements: [RenderElement], into nodes: inout [Node], use: inout VariableUse
+  ) {
+    for element in elements {
+      if case .choose(let choose) = element {
+        renderChildren(chooseBranch(choose), into: &nodes, use: &use)
+        continue
+      }
+      let (node, childUse, isEmpty) = renderNoting(element)
+      if !isEmpty { nodes.append(node) }
       use = use.combined(with: childUse)
     }
-    if use == .empty { return (.empty, .empty) }
-    let joined = join(nodes, delimiter: group.delimiter)
-    if joined.isEmpty { return (.empty, use) }
-    // A group that prints something counts as printed content for the groups around it.
-    return (joined.decorated(group.decorations), .rendered)
   }
 
   // MARK: text
@@ -183,11 +193,7 @@ struct Evaluator {
   }
 
   /// Text case for this reference: title case only for English items, case mapping by language.
-  var textCaser: TextCaser {
-    TextCaser(
-      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
-      localeLanguage: locale.language)
-  }
+  let textCaser: TextCaser
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or
   /// suppressed.
@@ -300,12 +306,11 @@ struct Evaluator {
   }
 
   private func evaluate(_ branch: ChooseElement.Branch) -> Bool {
-    var results: [Bool] = []
-    for condition in branch.conditions { results.append(test(condition)) }
+    // Conditions have no side effects, so the first deciding one settles the match.
     switch branch.match {
-    case .all: return results.allSatisfy { $0 }
-    case .any: return results.contains(true)
-    case .none: return !results.contains(true)
+    case .all: return branch.conditions.allSatisfy { test($0) }
+    case .any: return branch.conditions.contains { test($0) }
+    case .none: return !branch.conditions.contains { test($0) }
     }
   }
 

@@ -271,7 +271,7 @@ struct RenderSession {
     // order.
     let processor = processor
     let references = references
-    var rendered: [[Node]] = []
+    var rendered: [RenderedEntry] = []
     var batchStart = 0
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
@@ -281,13 +281,26 @@ struct RenderSession {
         rendered = Parallel.map(count: batch.count) { offset in
           var evaluator = processor.evaluator(
             for: references[batch[offset]], mode: .bibliography, inCitation: false, cite: contexts[offset])
-          return layout.elements.map { evaluator.render($0).0 }
+          let pieces = layout.elements.map { evaluator.render($0).0 }
+          let blank = Node.sequence(pieces).printsOnlyWhitespace
+          // An entry that does not depend on the one before it is finished here too.
+          guard !blank, bibliography.subsequentAuthorSubstitute == nil else {
+            return RenderedEntry(pieces: pieces, blank: blank, finished: nil)
+          }
+          return RenderedEntry(
+            pieces: [], blank: false,
+            finished: Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale))
         }
       }
-      var pieces = rendered[position - batchStart]
+      let entry = rendered[position - batchStart]
+      if let finished = entry.finished {
+        entries.append(BibliographyEntry(id: references[index].id, content: finished))
+        continue
+      }
+      var pieces = entry.pieces
       // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
       // keeps its number and says so.
-      if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
+      if entry.blank {
         warnings.append(
           .warning(
             "'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
@@ -301,23 +314,39 @@ struct RenderSession {
           substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames
         )
       }
-      var node = Node.sequence(pieces)
-      if bibliography.layoutOptions.secondFieldAlign != nil {
-        // The layout's affixes go inside the two blocks.
-        var affixes = layout.decorations
-        affixes.formatting = TextFormatting()
-        var outer = layout.decorations
-        outer.prefix = ""
-        outer.suffix = ""
-        node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
-          .decorated(outer)
-      } else {
-        node = node.decorated(layout.decorations)
-      }
-      let finished = Finisher(locale: processor.locale).finish(node)
+      let finished = Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     return entries
+  }
+
+  /// One bibliography entry as rendered in a batch: its top-level outputs, whether they print
+  /// nothing, and the finished entry when it could be finished without the entries before it.
+  private struct RenderedEntry: Sendable {
+    var pieces: [Node]
+    var blank: Bool
+    var finished: Rendered?
+  }
+
+  /// The layout's decorations around an entry's top-level outputs, finished.
+  private static func finishEntry(_ pieces: [Node], bibliography: BibliographySpec, locale: Locale)
+    -> Rendered
+  {
+    let layout = bibliography.layout
+    var node = Node.sequence(pieces)
+    if bibliography.layoutOptions.secondFieldAlign != nil {
+      // The layout's affixes go inside the two blocks.
+      var affixes = layout.decorations
+      affixes.formatting = TextFormatting()
+      var outer = layout.decorations
+      outer.prefix = ""
+      outer.suffix = ""
+      node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
+        .decorated(outer)
+    } else {
+      node = node.decorated(layout.decorations)
+    }
+    return Finisher(locale: locale).finish(node)
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.

@@ -32,11 +32,13 @@ public struct Locale: Sendable {
   /// The term with the form fallbacks of the spec: verb-short → verb → long, symbol → short → long,
   /// short → long.
   public func term(_ name: String, form: TermForm = .long, gender: Gender? = nil) -> Term? {
-    for candidate in Self.fallbacks(form) {
-      if let gender, let term = terms[TermKey(name, form: candidate, genderForm: gender)] {
+    var candidate: TermForm? = form
+    while let current = candidate {
+      if let gender, let term = terms[TermKey(name, form: current, genderForm: gender)] {
         return term
       }
-      if let term = terms[TermKey(name, form: candidate)] { return term }
+      if let term = terms[TermKey(name, form: current)] { return term }
+      candidate = Self.fallback(after: current)
     }
     return nil
   }
@@ -51,13 +53,15 @@ public struct Locale: Sendable {
     term(name, form: form)?.text(plural: plural) ?? ""
   }
 
-  private static func fallbacks(_ form: TermForm) -> [TermForm] {
+  /// The form tried after `form` when a term lacks it: verb-short → verb → long, symbol → short →
+  /// long, short → long.
+  private static func fallback(after form: TermForm) -> TermForm? {
     switch form {
-    case .long: return [.long]
-    case .short: return [.short, .long]
-    case .verb: return [.verb, .long]
-    case .verbShort: return [.verbShort, .verb, .long]
-    case .symbol: return [.symbol, .short, .long]
+    case .long: return nil
+    case .short: return .long
+    case .verb: return .long
+    case .verbShort: return .verb
+    case .symbol: return .short
     }
   }
 
