@@ -174,6 +174,21 @@ struct Finisher {
     ch == "." || ch == "," || ch == ";" || ch == ":" || ch == "!" || ch == "?"
   }
 
+  /// ``isMergeable(_:)`` for a character given as by ``PunctuationChar``.
+  private static func isMergeable(_ ch: UInt8) -> Bool {
+    ch == 0x2E || ch == 0x2C || ch == 0x3B || ch == 0x3A || ch == 0x21 || ch == 0x3F
+  }
+
+  /// ``merge(_:_:)`` for characters given as by ``PunctuationChar``.
+  private static func merge(_ left: UInt8, _ right: UInt8) -> Merge {
+    if left == right { return .keepLeft }
+    switch right {
+    case 0x2E, 0x3A: return left == 0x3A || left == 0x3B || left == 0x21 || left == 0x3F ? .keepLeft : .both
+    case 0x21, 0x3F: return left == 0x3A || left == 0x3B ? .keepRight : .both
+    default: return .both
+    }
+  }
+
   private enum Merge { case keepLeft, keepRight, both }
 
   /// How two punctuation marks combine when one piece ends with `left` and the next starts with
@@ -198,7 +213,10 @@ struct Finisher {
     var index = 1
     while index < runs.count {
       let left = runs[index - 1]
-      guard let last = left.text.last, let first = runs[index].text.first, runs[index].kind == .text else {
+      guard let last = PunctuationChar.last(of: left.text),
+        let first = PunctuationChar.first(of: runs[index].text),
+        runs[index].kind == .text
+      else {
         index += 1
         continue
       }
@@ -210,7 +228,7 @@ struct Finisher {
           changedLeft = movePunctuationIntoQuote(&runs, at: &index)
         }
       } else if left.kind == .text {
-        if first == " " && last == " " {
+        if first == 0x20 && last == 0x20 {
           runs[index].text.removeFirst()
         } else if Self.isMergeable(first) && Self.isMergeable(last) {
           switch Self.merge(last, first) {

@@ -26,7 +26,7 @@ enum RichText {
   static func parse(_ value: String, plain: Bool = false) -> Node {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
-    if !mayHaveMarkupOrQuotes(value) { return .text(value) }
+    if !mayHaveMarkupOrQuotes(value) || !hasMarkupOrQuoteBytes(value) { return .text(value) }
     if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
     ) {
       return .text(value)
@@ -90,6 +90,24 @@ enum RichText {
       return answer
     }
     return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+  }
+
+  /// False when `value` has none of the bytes of `<`, a straight quotation mark, `“` (E2 80 9C) or
+  /// `‘` (E2 80 98): then no character of it is one of those.
+  static func hasMarkupOrQuoteBytes(_ value: String) -> Bool {
+    func scan(_ bytes: some Collection<UInt8>) -> Bool {
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x3C || byte == 0x22 || byte == 0x27 { return true }
+        if (byte == 0x9C || byte == 0x98) && previous == 0x80 && beforePrevious == 0xE2 { return true }
+        beforePrevious = previous
+        previous = byte
+      }
+      return false
+    }
+    let utf8 = value.utf8
+    return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
   }
 
   /// False when no space of `value` is directly followed by `:`, `;`, `?`, `!` or `»`, nor directly

@@ -51,3 +51,49 @@ struct NodeFastPathTests {
     #expect(samples.count - blank > 100)
   }
 }
+
+/// Byte pre-checks answer as the character or scalar tests they stand before.
+struct BytePrecheckTests {
+  private static let pieces = [
+    "", "a", " ", "<", "\"", "'", "\u{201C}", "\u{2018}", "\u{201D}", "\u{2019}", "\u{2013}", "\u{2014}",
+    "<\u{338}",
+    "\u{201C}\u{301}", "\u{3000}", "\u{3040}", "\u{30FF}", "\u{3400}", "\u{9FFF}", "\u{AC00}", "\u{D7AF}",
+    "\u{F900}",
+    "\u{FAFF}", "\u{20000}", "\u{2FFFF}", "\u{1F600}", "é", "\u{2FFF}", "\u{E000}", "Smith", "\u{E2}\u{80}",
+  ]
+
+  private static var samples: [String] {
+    var samples = pieces
+    for a in pieces { for b in pieces { samples.append(a + b) } }
+    return samples
+  }
+
+  @Test func markupBytesBeforeMarkupCharacters() {
+    var found = 0
+    for text in Self.samples {
+      let characters = text.contains {
+        $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}"
+      }
+      if characters {
+        found += 1
+        #expect(RichText.hasMarkupOrQuoteBytes(text), "\(Array(text.unicodeScalars))")
+      }
+    }
+    #expect(found > 100)
+  }
+
+  @Test func nonLatinPrecheckKeepsTheAnswer() {
+    var found = 0
+    for text in Self.samples {
+      let expected = text.unicodeScalars.contains { s in
+        let v = s.value
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
+          || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
+      }
+      if expected { found += 1 }
+      #expect(Evaluator.hasNonLatinScalars(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+    #expect(Evaluator.hasNonLatinScalars(nil) == false)
+    #expect(found > 100)
+  }
+}
