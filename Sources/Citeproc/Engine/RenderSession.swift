@@ -125,18 +125,36 @@ struct RenderSession {
 
   func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
-    let values = items.map { index in
+    // Sort values depend only on the reference and the context; the bibliography is sorted up to
+    // three times per session (citation numbers, year suffixes, the entries), mostly with the same
+    // context, so they are kept. Those not kept yet are worked out on all cores.
+    var values: [[SortValue]] = []
+    values.reserveCapacity(items.count)
+    var missing: [(position: Int, index: Int, context: CiteContext, key: CiteContext)] = []
+    for (position, index) in items.enumerated() {
       let context = bibliographyContext(index)
-      // Sort values depend only on the reference and the context; the bibliography is sorted up to
-      // three times per session (citation numbers, year suffixes, the entries), mostly with the same
-      // context, so they are kept.
       var key = context
       if !sortCache.readsCitationNumber { key.citationNumber = nil }
-      if let cached = sortCache.values[index], cached.context == key { return cached.values }
-      let values = processor.sortValues(
-        bibliography.sort, reference: references[index], cite: context, inCitation: false)
-      sortCache.values[index] = (key, values)
-      return values
+      if let cached = sortCache.values[index], cached.context == key {
+        values.append(cached.values)
+      } else {
+        values.append([])
+        missing.append((position, index, context, key))
+      }
+    }
+    if !missing.isEmpty {
+      let processor = processor
+      let references = references
+      let sort = bibliography.sort
+      let work = missing.map { ($0.index, $0.context) }
+      let computed = Parallel.map(count: work.count) { offset in
+        processor.sortValues(
+          sort, reference: references[work[offset].0], cite: work[offset].1, inCitation: false)
+      }
+      for (item, itemValues) in zip(missing, computed) {
+        sortCache.values[item.index] = (item.key, itemValues)
+        values[item.position] = itemValues
+      }
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
