@@ -282,10 +282,14 @@ struct Evaluator {
     case .never: plural = false
     case .contextual:
       // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
-      var normalized = value.replacing("\\-", with: "")
-      let andTerm = locale.text("and")
-      for word in Set(["and", andTerm]) where !word.isEmpty {
-        normalized = normalized.replacing(" \(word) ", with: " & ")
+      // (Without a backslash or a space in the value there is nothing to replace.)
+      var normalized = value
+      if value.utf8.contains(0x5C) { normalized = normalized.replacing("\\-", with: "") }
+      if normalized.utf8.contains(0x20) {
+        let andTerm = locale.text("and")
+        for word in Set(["and", andTerm]) where !word.isEmpty {
+          normalized = normalized.replacing(" \(word) ", with: " & ")
+        }
       }
       plural =
         variable == "number-of-pages" || variable == "number-of-volumes"

@@ -13,7 +13,7 @@ enum RichText {
     case italic, bold, smallCaps, superscript, subscriptText, noCase, noDecor, quote
   }
 
-  private enum Token {
+  private enum Token: Equatable {
     case text(String)
     /// An opening tag: what it starts, the closing tag it waits for, its literal text.
     case open(Markup, closer: String, literal: String)
@@ -135,12 +135,23 @@ enum RichText {
 
   // MARK: tokens
 
-  private static func tokenize(_ value: String) -> [Token] {
+  /// Whether ``tokenize(_:byteRuns:)`` gives the same tokens with and without reading runs of
+  /// plain bytes at once.
+  static func tokenizesAlike(_ value: String) -> Bool {
+    tokenize(value, byteRuns: true) == tokenize(value, byteRuns: false)
+  }
+
+  private static func tokenize(_ value: String, byteRuns: Bool = true) -> [Token] {
     var tokens: [Token] = []
     var text = ""
     var previous: Character? = nil
     var afterOpener = false
     var index = value.startIndex
+    let utf8 = value.utf8
+    /// Printable ASCII other than `<` and the straight quotation marks.
+    func isPlain(_ byte: UInt8) -> Bool {
+      byte >= 0x20 && byte < 0x7F && byte != 0x3C && byte != 0x22 && byte != 0x27
+    }
 
     func flush() {
       if !text.isEmpty {
@@ -150,6 +161,20 @@ enum RichText {
     }
 
     while index < value.endIndex {
+      if byteRuns && isPlain(utf8[index]) {
+        // A run of plain bytes is plain text, each byte a character of its own, except the last
+        // one before a non-ASCII byte (which may extend it): that one takes the way below.
+        var end = utf8.index(after: index)
+        while end < utf8.endIndex && isPlain(utf8[end]) { end = utf8.index(after: end) }
+        if end < utf8.endIndex && utf8[end] >= 0x80 { end = utf8.index(before: end) }
+        if index < end {
+          text += value[index..<end]
+          afterOpener = false
+          previous = Character(Unicode.Scalar(utf8[utf8.index(before: end)]))
+          index = end
+          continue
+        }
+      }
       let ch = value[index]
       let next = value.index(after: index)
       // Most characters are plain text: one ASCII byte other than `<` and the straight quotation
