@@ -53,9 +53,12 @@ struct Finisher {
   private func flatten(_ node: Node, _ state: inout State) {
     switch node {
     case .text(let s):
-      if s.unicodeScalars.contains(where: {
-        $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
-      }) {
+      // Scalars from U+00AA up start with a UTF-8 byte from C2 up: most text needs no lookup.
+      if s.utf8.contains(where: { $0 >= 0xC2 })
+        && s.unicodeScalars.contains(where: {
+          $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+        })
+      {
         appendWithSuperscripts(s, &state)
       } else if !s.isEmpty {
         state.runs.append(Run(text: s, path: state.path, kind: .text, field: state.field))

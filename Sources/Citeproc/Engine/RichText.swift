@@ -26,10 +26,12 @@ enum RichText {
   static func parse(_ value: String, plain: Bool = false) -> Node {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
-    if !mayHaveMarkupOrQuotes(value) || !hasMarkupOrQuoteBytes(value) { return .text(value) }
-    if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
-    ) {
-      return .text(value)
+    if !mayHaveMarkupOrQuotes(value) { return .text(value) }
+    switch markupOrQuoteCharacter(inBytesOf: value) {
+    case false?: return .text(value)
+    case true?: break
+    case nil:
+      if !value.contains(where: isMarkupOrQuote) { return .text(value) }
     }
     var tokens = tokenize(value)
     let quoted = resolve(&tokens)
@@ -92,22 +94,34 @@ enum RichText {
     return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
   }
 
-  /// False when `value` has none of the bytes of `<`, a straight quotation mark, `“` (E2 80 9C) or
-  /// `‘` (E2 80 98): then no character of it is one of those.
-  static func hasMarkupOrQuoteBytes(_ value: String) -> Bool {
-    func scan(_ bytes: some Collection<UInt8>) -> Bool {
-      var previous: UInt8 = 0
-      var beforePrevious: UInt8 = 0
-      for byte in bytes {
-        if byte == 0x3C || byte == 0x22 || byte == 0x27 { return true }
-        if (byte == 0x9C || byte == 0x98) && previous == 0x80 && beforePrevious == 0xE2 { return true }
-        beforePrevious = previous
-        previous = byte
+  /// A character that may start markup or a quotation: `<`, a straight quotation mark, `“` or `‘`.
+  static func isMarkupOrQuote(_ ch: Character) -> Bool {
+    ch == "<" || ch == "\"" || ch == "'" || ch == "\u{201C}" || ch == "\u{2018}"
+  }
+
+  /// Whether a character of `value` is one of ``isMarkupOrQuote(_:)``, read from the bytes where they
+  /// settle it: false when none of the bytes of those characters occur (`“` is E2 80 9C, `‘` is
+  /// E2 80 98); true when `<` or a straight quotation mark stands between ASCII bytes (or at an end),
+  /// so that it is a character of its own; nil otherwise.
+  static func markupOrQuoteCharacter(inBytesOf value: String) -> Bool? {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+      var found = false
+      for (offset, byte) in bytes.enumerated() {
+        if byte == 0x3C || byte == 0x22 || byte == 0x27 {
+          let before = offset == 0 || bytes[offset - 1] < 0x80
+          let after = offset == bytes.count - 1 || bytes[offset + 1] < 0x80
+          if before && after { return true }
+          found = true
+        } else if (byte == 0x9C || byte == 0x98) && offset >= 2 && bytes[offset - 1] == 0x80
+          && bytes[offset - 2] == 0xE2
+        {
+          found = true
+        }
       }
-      return false
+      return found ? nil : false
     }
-    let utf8 = value.utf8
-    return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
+    var value = value
+    return value.withUTF8 { scan($0) }
   }
 
   /// False when no space of `value` is directly followed by `:`, `;`, `?`, `!` or `»`, nor directly

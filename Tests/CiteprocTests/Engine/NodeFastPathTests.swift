@@ -60,6 +60,7 @@ struct BytePrecheckTests {
     "\u{201C}\u{301}", "\u{3000}", "\u{3040}", "\u{30FF}", "\u{3400}", "\u{9FFF}", "\u{AC00}", "\u{D7AF}",
     "\u{F900}",
     "\u{FAFF}", "\u{20000}", "\u{2FFFF}", "\u{1F600}", "é", "\u{2FFF}", "\u{E000}", "Smith", "\u{E2}\u{80}",
+    "\u{600}", "\u{301}", "\u{AA}", "\u{A9}", "\u{B2}", "\u{2070}", "\r", "\n",
   ]
 
   private static var samples: [String] {
@@ -68,18 +69,24 @@ struct BytePrecheckTests {
     return samples
   }
 
-  @Test func markupBytesBeforeMarkupCharacters() {
+  @Test func markupBytesSettleLikeCharacters() {
+    var settled = 0
     var found = 0
     for text in Self.samples {
-      let characters = text.contains {
-        $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}"
-      }
-      if characters {
-        found += 1
-        #expect(RichText.hasMarkupOrQuoteBytes(text), "\(Array(text.unicodeScalars))")
-      }
+      let characters = text.contains(where: RichText.isMarkupOrQuote)
+      if characters { found += 1 }
+      guard let answer = RichText.markupOrQuoteCharacter(inBytesOf: text) else { continue }
+      settled += 1
+      #expect(answer == characters, "\(Array(text.unicodeScalars))")
     }
     #expect(found > 100)
+    #expect(settled > 500)
+  }
+
+  @Test func superscriptBytePrecheck() {
+    for text in Self.samples where !text.utf8.contains(where: { $0 >= 0xC2 }) {
+      #expect(!text.unicodeScalars.contains { $0.value >= Superscripts.lowest })
+    }
   }
 
   @Test func nonLatinPrecheckKeepsTheAnswer() {
