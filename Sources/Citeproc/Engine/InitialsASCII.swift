@@ -11,24 +11,18 @@ extension Initials {
       let trimmed = sep[..<trimmedCount]
 
       // Tokens: byte ranges between spaces, periods and hyphens.
-      var starts: [Int] = []
-      var ends: [Int] = []
-      var abbreviated: [Bool] = []
-      var hyphenAfter: [Bool] = []
+      var tokens: [(start: Int, end: Int, abbreviated: Bool, hyphenAfter: Bool)] = []
       var start = 0
       func flush(at end: Int, period: Bool, hyphen: Bool) {
         guard start < end else { return }
-        starts.append(start)
-        ends.append(end)
-        abbreviated.append(period || end - start == 1)
-        hyphenAfter.append(hyphen)
+        tokens.append((start, end, period || end - start == 1, hyphen))
       }
       for index in 0..<bytes.count {
         let byte = bytes[index]
         guard byte == 0x20 || byte == 0x2E || byte == 0x2D else { continue }
         let isHyphen = byte == 0x2D
         flush(at: index, period: byte == 0x2E, hyphen: isHyphen)
-        if isHyphen && !hyphenAfter.isEmpty { hyphenAfter[hyphenAfter.count - 1] = true }
+        if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
         start = index + 1
       }
       flush(at: bytes.count, period: false, hyphen: false)
@@ -37,34 +31,35 @@ extension Initials {
       func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 4 * sep.count)
-      for index in starts.indices {
-        let text = bytes[starts[index]..<ends[index]]
-        let first = bytes[starts[index]]
-        let isLast = index == starts.count - 1
-        if initialize, index > 0, hyphenAfter[index - 1], isLower(first) {
+      for index in tokens.indices {
+        let token = tokens[index]
+        let text = bytes[token.start..<token.end]
+        let first = bytes[token.start]
+        let isLast = index == tokens.count - 1
+        if initialize, index > 0, tokens[index - 1].hyphenAfter, isLower(first) {
           if out.last == 0x2D { out.removeLast() }
           out += sep[trimmedCount...]
           continue
         }
         var full = false
-        if isLower(first) && !abbreviated[index] {
+        if isLower(first) && !token.abbreviated {
           if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
           out += text
           full = true
-        } else if abbreviated[index] {
+        } else if token.abbreviated {
           out += text
-          out += hyphenAfter[index] ? trimmed : sep[...]
+          out += token.hyphenAfter ? trimmed : sep[...]
         } else if initialize {
           out.append(first)
-          if text.count > 2 && isUpper(bytes[starts[index] + 1]) && isLower(bytes[starts[index] + 2]) {
-            out.append(bytes[starts[index] + 1] | 0x20)
+          if text.count > 2 && isUpper(bytes[token.start + 1]) && isLower(bytes[token.start + 2]) {
+            out.append(bytes[token.start + 1] | 0x20)
           }
-          out += hyphenAfter[index] ? trimmed : sep[...]
+          out += token.hyphenAfter ? trimmed : sep[...]
         } else {
           out += text
           full = true
         }
-        if hyphenAfter[index] {
+        if token.hyphenAfter {
           if hyphen || full { out.append(0x2D) }
         } else if full && !isLast {
           out.append(0x20)

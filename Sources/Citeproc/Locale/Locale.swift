@@ -6,6 +6,8 @@ public struct Locale: Sendable {
   public var limitDayOrdinalsToDay1: Bool
   private var terms: [TermKey: Term]
   public var dateFormats: [DateElement.Form: DateElement]
+  /// The ordinal terms for each of ``OrdinalTable/genders``, worked out once.
+  private let ordinalTables: [OrdinalTable]
 
   /// Merges `layers`, lowest priority first.
   public init(language: String, layers: [LocaleDefinition]) {
@@ -27,6 +29,15 @@ public struct Locale: Sendable {
     self.limitDayOrdinalsToDay1 = limitOrdinals
     self.terms = terms
     self.dateFormats = dates
+    ordinalTables = OrdinalTable.genders.map { gender in
+      OrdinalTable(Self.ordinalTerms(in: terms, gender: gender))
+    }
+  }
+
+  /// The ordinal terms for `gender`, in the order they are tried.
+  func ordinalTable(gender: Gender?) -> OrdinalTable {
+    let index = OrdinalTable.genders.firstIndex(of: gender) ?? 0
+    return ordinalTables[index]
   }
 
   /// The term with the form fallbacks of the spec: verb-short → verb → long, symbol → short → long,
@@ -66,7 +77,7 @@ public struct Locale: Sendable {
   }
 
   /// All ordinal-related terms, for the number renderer.
-  func ordinalTerms(gender: Gender?) -> [(String, Term)] {
+  private static func ordinalTerms(in terms: [TermKey: Term], gender: Gender?) -> [(String, Term)] {
     var result: [String: Term] = [:]
     for (key, term) in terms
     where key.form == .long
