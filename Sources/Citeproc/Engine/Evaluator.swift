@@ -76,15 +76,8 @@ struct Evaluator {
   }
 
   mutating func render(_ elements: [RenderElement]) -> (Node, VariableUse) {
-    var nodes: [Node] = []
-    nodes.reserveCapacity(elements.count)
-    var use = VariableUse.none
-    for element in elements {
-      let (node, elementUse) = render(element)
-      nodes.append(node)
-      use = use.combined(with: elementUse)
-    }
-    return (.sequence(nodes), use)
+    let (node, use, _) = renderNoting(elements)
+    return (node, use)
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
@@ -92,39 +85,63 @@ struct Evaluator {
     return (node, use)
   }
 
+  /// Renders `elements` in sequence and says whether the output is empty.
+  private mutating func renderNoting(_ elements: [RenderElement]) -> (Node, VariableUse, isEmpty: Bool) {
+    var nodes: [Node] = []
+    nodes.reserveCapacity(elements.count)
+    var use = VariableUse.none
+    var isEmpty = true
+    for element in elements {
+      let (node, elementUse, elementIsEmpty) = renderNoting(element)
+      nodes.append(node)
+      use = use.combined(with: elementUse)
+      if !elementIsEmpty { isEmpty = false }
+    }
+    return (.sequence(nodes), use, isEmpty)
+  }
+
   /// Renders `element` and says whether its output is empty (the check that also decides
   /// ``termPredecessor``, so callers need not repeat it).
   private mutating func renderNoting(_ element: RenderElement) -> (Node, VariableUse, isEmpty: Bool) {
-    let result = renderElement(element)
-    let isEmpty = result.0.isEmpty
+    let (node, use, known) = renderElement(element)
+    let isEmpty = known ?? node.isEmpty
     if !isEmpty { termPredecessor = true }
-    return (result.0, result.1, isEmpty)
+    return (node, use, isEmpty)
   }
 
-  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
+  /// Renders `element`, with whether its output is empty where that is known without looking.
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse, isEmpty: Bool?) {
     switch element {
     case .text(let text): return renderText(text)
-    case .date(let date): return renderDate(date)
-    case .number(let number): return renderNumber(number)
-    case .names(let names): return renderNamesUnlessCollapsed(names)
-    case .label(let label): return (renderLabel(label), .none)
+    case .date(let date):
+      let (node, use) = renderDate(date)
+      return (node, use, nil)
+    case .number(let number):
+      let (node, use) = renderNumber(number)
+      return (node, use, nil)
+    case .names(let names):
+      let (node, use) = renderNamesUnlessCollapsed(names)
+      return (node, use, nil)
+    case .label(let label): return (renderLabel(label), .none, nil)
     case .group(let group): return renderGroup(group)
     case .choose(let choose):
-      return render(chooseBranch(choose))
+      let (node, use, isEmpty) = renderNoting(chooseBranch(choose))
+      return (node, use, isEmpty)
     }
   }
 
-  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
+  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse, isEmpty: Bool) {
     // Only the non-empty outputs are kept: the delimiter goes between those alone.
     var nodes: [Node] = []
     nodes.reserveCapacity(group.children.count)
     var use = VariableUse.none
     renderChildren(group.children, into: &nodes, use: &use)
-    if use == .empty { return (.empty, .empty) }
-    if nodes.isEmpty { return (.empty, use) }
+    if use == .empty { return (.empty, .empty, true) }
+    if nodes.isEmpty { return (.empty, use, true) }
     // A group that prints something counts as printed content for the groups around it.
     return (
-      join(nonEmpty: nodes, delimiter: group.delimiter).decorated(nonEmpty: group.decorations), .rendered
+      join(nonEmpty: nodes, delimiter: group.delimiter).decorated(nonEmpty: group.decorations), .rendered,
+      false
     )
   }
 
@@ -146,50 +163,63 @@ struct Evaluator {
 
   // MARK: text
 
-  private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
+  private mutating func renderText(_ text: TextElement) -> (Node, VariableUse, isEmpty: Bool) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value), text.decorations), .none)
+      let (node, isEmpty) = finishTextNoting(RichText.parse(value), text.decorations)
+      return (node, .none, isEmpty)
     case .term(let name, let form, let plural):
       var term = Node.text(locale.text(name, form: form, plural: plural))
       if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
         term = textCaser.apply(.capitalizeFirst, to: term)
       }
-      return (finishText(term, text.decorations), .none)
+      let (node, isEmpty) = finishTextNoting(term, text.decorations)
+      return (node, .none, isEmpty)
     case .macro(_, let body):
       // A macro is suppressed like a group: when it asks for variables and none has a value. A
       // macro that does print something counts as printed content for the groups around it.
-      let (node, use) = render(body)
-      if node.isEmpty || use == .empty { return (.empty, use) }
-      return (finishText(node, text.decorations), .rendered)
+      let (node, use, bodyIsEmpty) = renderNoting(body)
+      if bodyIsEmpty || use == .empty { return (.empty, use, true) }
+      let (finished, isEmpty) = finishTextNoting(node, text.decorations)
+      return (finished, .rendered, isEmpty)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
       guard let node = variableText(name, form: form) else {
-        return (.empty, name == "year-suffix" ? .none : .empty)
+        return (.empty, name == "year-suffix" ? .none : .empty, true)
       }
       noteRendered(name)
       let d = text.decorations
       if name == "citation-number" {
-        return (.tagged(.citationNumber, finishText(node, d)), .rendered)
+        let (finished, isEmpty) = finishTextNoting(node, d)
+        return (.tagged(.citationNumber, finished), .rendered, isEmpty)
       }
       if name == "year-suffix" {
-        return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
+        let (finished, isEmpty) = finishTextNoting(node, d)
+        return (.tagged(.yearSuffix, finished), .rendered, isEmpty)
       }
       if name == "citation-label", appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
         // A label stands for author and year, so the year-suffix follows it.
         yearSuffixRendered = true
-        return (finishText(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d), .rendered)
+        let (finished, isEmpty) = finishTextNoting(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d)
+        return (finished, .rendered, isEmpty)
       }
-      return (markingTextVariable(name, finishText(node, d)), .rendered)
+      let (finished, isEmpty) = finishTextNoting(node, d)
+      return (markingTextVariable(name, finished), .rendered, isEmpty)
     }
   }
 
   /// Applies strip-periods, text-case and the other decorations to rendered text.
   func finishText(_ node: Node, _ d: Decorations) -> Node {
+    finishTextNoting(node, d).node
+  }
+
+  /// ``finishText(_:_:)``, saying whether the output is empty.
+  func finishTextNoting(_ node: Node, _ d: Decorations) -> (node: Node, isEmpty: Bool) {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
     if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
-    return node.decorated(d)
+    if node.isEmpty { return (node, true) }
+    return (node.decorated(nonEmpty: d), false)
   }
 
   /// Text case for this reference: title case only for English items, case mapping by language.
