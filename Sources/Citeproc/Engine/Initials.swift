@@ -21,7 +21,11 @@ enum Initials {
 
   /// ``make(_:with:initialize:hyphen:)`` for any text.
   static func makeGeneral(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String {
-    let trimmed = String(separator.reversed().drop { $0 == " " }.reversed())
+    var trimmedEnd = separator.endIndex
+    while trimmedEnd > separator.startIndex, separator[separator.index(before: trimmedEnd)] == " " {
+      trimmedEnd = separator.index(before: trimmedEnd)
+    }
+    let trimmed = String(separator[..<trimmedEnd])
     var tokens: [Token] = []
     var current = given.startIndex
     var start = current
