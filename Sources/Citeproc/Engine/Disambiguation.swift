@@ -58,6 +58,7 @@ struct Disambiguator {
   }
 
   let session: RenderSession
+  let renderer: DisambiguationRenderer
   let spec: CitationSpec
   let items: [Int]
   /// Global name disambiguation (`all-names*` and `primary-name*` rules).
@@ -82,6 +83,9 @@ struct Disambiguator {
     self.session = session
     spec = session.style.citation
     items = session.registered
+    renderer = DisambiguationRenderer(
+      processor: session.processor, references: session.references, citationNumber: session.citationNumber,
+      layout: spec.layout.elements)
     let rule = spec.givennameRule
     globalRule = spec.disambiguateAddGivenname && rule != .byCite
     expandsByCite = spec.disambiguateAddGivenname && rule == .byCite
@@ -100,8 +104,10 @@ struct Disambiguator {
     for index in items { states[index] = CiteContext() }
 
     if globalRule {
-      for index in items {
-        let lists = render(index, CiteContext()).lists
+      let renderer = renderer
+      let items = items
+      let rendered = Parallel.map(count: items.count) { renderer.render(items[$0], CiteContext()).lists }
+      for (index, lists) in zip(items, rendered) {
         baseLists[index] = lists
         for list in lists { registry.add(list.names.prefix(list.shown)) }
       }
@@ -155,24 +161,19 @@ struct Disambiguator {
   /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
   /// compared in their subsequent form (the shortest a style gives), without year-suffix.
   func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
-    var context = state
-    context.position = .subsequent
-    context.nearNote = true
-    context.citationNumber = session.citationNumber[index]
-    context.yearSuffix = nil
-    // The date of access says nothing about which work is cited.
-    var reference = session.references[index]
-    reference.dates["accessed"] = nil
-    var evaluator = session.processor.evaluator(
-      for: reference, mode: .citation, inCitation: true, cite: context)
-    evaluator.renderedNameLists = []
-    let (node, _) = evaluator.render(spec.layout.elements)
-    return (node.plainText, evaluator.renderedNameLists ?? [])
+    renderer.render(index, state)
   }
 
   /// Sets of two or more of `list` whose cites render the same, in order of first appearance.
   func ambiguousGroups(_ list: [Int], _ states: [Int: CiteContext]) -> [[Int]] {
-    partition(list) { render($0, states[$0] ?? CiteContext()).key }.filter { $0.count > 1 }
+    // The cites render on all cores; the grouping follows in order.
+    let renderer = renderer
+    let contexts = list.map { states[$0] ?? CiteContext() }
+    let keys = Parallel.map(count: list.count) { offset in renderer.render(list[offset], contexts[offset]).key
+    }
+    var keyOf: [Int: String] = [:]
+    for (index, key) in zip(list, keys) { keyOf[index] = key }
+    return partition(list) { keyOf[$0] ?? "" }.filter { $0.count > 1 }
   }
 
   /// Splits `list` by `key`, keeping the order of first appearance.

@@ -73,124 +73,160 @@ struct Evaluator {
     self.mode = mode
     self.inCitation = inCitation
     self.cite = cite
+    textCaser = TextCaser(
+      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
+      localeLanguage: locale.language)
   }
 
   mutating func render(_ elements: [RenderElement]) -> (Node, VariableUse) {
-    var nodes: [Node] = []
-    var use = VariableUse.none
-    for element in elements {
-      let (node, elementUse) = render(element)
-      nodes.append(node)
-      use = use.combined(with: elementUse)
-    }
-    return (.sequence(nodes), use)
+    let (node, use, _) = renderNoting(elements)
+    return (node, use)
   }
 
   mutating func render(_ element: RenderElement) -> (Node, VariableUse) {
-    let result = renderElement(element)
-    if !result.0.isEmpty { termPredecessor = true }
-    return result
+    let (node, use, _) = renderNoting(element)
+    return (node, use)
   }
 
-  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse) {
+  /// Renders `elements` in sequence and says whether the output is empty.
+  private mutating func renderNoting(_ elements: [RenderElement]) -> (Node, VariableUse, isEmpty: Bool) {
+    var nodes: [Node] = []
+    nodes.reserveCapacity(elements.count)
+    var use = VariableUse.none
+    var isEmpty = true
+    for element in elements {
+      let (node, elementUse, elementIsEmpty) = renderNoting(element)
+      nodes.append(node)
+      use = use.combined(with: elementUse)
+      if !elementIsEmpty { isEmpty = false }
+    }
+    return (.sequence(nodes), use, isEmpty)
+  }
+
+  /// Renders `element` and says whether its output is empty (the check that also decides
+  /// ``termPredecessor``, so callers need not repeat it).
+  private mutating func renderNoting(_ element: RenderElement) -> (Node, VariableUse, isEmpty: Bool) {
+    let (node, use, known) = renderElement(element)
+    let isEmpty = known ?? node.isEmpty
+    if !isEmpty { termPredecessor = true }
+    return (node, use, isEmpty)
+  }
+
+  /// Renders `element`, with whether its output is empty where that is known without looking.
+  private mutating func renderElement(_ element: RenderElement) -> (Node, VariableUse, isEmpty: Bool?) {
     switch element {
     case .text(let text): return renderText(text)
-    case .date(let date): return renderDate(date)
-    case .number(let number): return renderNumber(number)
-    case .names(let names): return renderNamesUnlessCollapsed(names)
-    case .label(let label): return (renderLabel(label), .none)
+    case .date(let date):
+      let (node, use) = renderDate(date)
+      return (node, use, nil)
+    case .number(let number):
+      let (node, use) = renderNumber(number)
+      return (node, use, nil)
+    case .names(let names):
+      let (node, use) = renderNamesUnlessCollapsed(names)
+      return (node, use, nil)
+    case .label(let label): return (renderLabel(label), .none, nil)
     case .group(let group): return renderGroup(group)
     case .choose(let choose):
-      return render(chooseBranch(choose))
+      let (node, use, isEmpty) = renderNoting(chooseBranch(choose))
+      return (node, use, isEmpty)
     }
   }
 
-  /// The elements a list stands for, with `cs:choose` replaced by its chosen branch (so a group's
-  /// delimiter goes between the branch's elements).
-  mutating func flattened(_ elements: [RenderElement]) -> [RenderElement] {
-    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
-      return elements
-    }
-    var out: [RenderElement] = []
+  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse, isEmpty: Bool) {
+    // Only the non-empty outputs are kept: the delimiter goes between those alone.
+    var nodes: [Node] = []
+    nodes.reserveCapacity(group.children.count)
+    var use = VariableUse.none
+    renderChildren(group.children, into: &nodes, use: &use)
+    if use == .empty { return (.empty, .empty, true) }
+    if nodes.isEmpty { return (.empty, use, true) }
+    // A group that prints something counts as printed content for the groups around it.
+    return (
+      join(nonEmpty: nodes, delimiter: group.delimiter).decorated(nonEmpty: group.decorations), .rendered,
+      false
+    )
+  }
+
+  /// Renders `elements` with each `cs:choose` replaced by its chosen branch (so a group's delimiter
+  /// goes between the branch's elements), appending the non-empty outputs in order.
+  private mutating func renderChildren(
+    _ elements: [RenderElement], into nodes: inout [Node], use: inout VariableUse
+  ) {
     for element in elements {
       if case .choose(let choose) = element {
-        out += flattened(chooseBranch(choose))
-      } else {
-        out.append(element)
+        renderChildren(chooseBranch(choose), into: &nodes, use: &use)
+        continue
       }
-    }
-    return out
-  }
-
-  private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse) {
-    var nodes: [Node] = []
-    var use = VariableUse.none
-    for child in flattened(group.children) {
-      let (node, childUse) = render(child)
-      nodes.append(node)
+      let (node, childUse, isEmpty) = renderNoting(element)
+      if !isEmpty { nodes.append(node) }
       use = use.combined(with: childUse)
     }
-    if use == .empty { return (.empty, .empty) }
-    let joined = join(nodes, delimiter: group.delimiter)
-    if joined.isEmpty { return (.empty, use) }
-    // A group that prints something counts as printed content for the groups around it.
-    return (joined.decorated(group.decorations), .rendered)
   }
 
   // MARK: text
 
-  private mutating func renderText(_ text: TextElement) -> (Node, VariableUse) {
+  private mutating func renderText(_ text: TextElement) -> (Node, VariableUse, isEmpty: Bool) {
     switch text.source {
     case .value(let value):
-      return (finishText(RichText.parse(value), text.decorations), .none)
+      let (node, isEmpty) = finishTextNoting(RichText.parse(value), text.decorations)
+      return (node, .none, isEmpty)
     case .term(let name, let form, let plural):
       var term = Node.text(locale.text(name, form: form, plural: plural))
       if !termPredecessor && !(style.styleClass == .inText && mode == .citation) {
         term = textCaser.apply(.capitalizeFirst, to: term)
       }
-      return (finishText(term, text.decorations), .none)
+      let (node, isEmpty) = finishTextNoting(term, text.decorations)
+      return (node, .none, isEmpty)
     case .macro(_, let body):
       // A macro is suppressed like a group: when it asks for variables and none has a value. A
       // macro that does print something counts as printed content for the groups around it.
-      let (node, use) = render(body)
-      if node.isEmpty || use == .empty { return (.empty, use) }
-      return (finishText(node, text.decorations), .rendered)
+      let (node, use, bodyIsEmpty) = renderNoting(body)
+      if bodyIsEmpty || use == .empty { return (.empty, use, true) }
+      let (finished, isEmpty) = finishTextNoting(node, text.decorations)
+      return (finished, .rendered, isEmpty)
     case .variable(let name, let form):
       // An empty year-suffix does not count as a missing variable for group suppression.
       guard let node = variableText(name, form: form) else {
-        return (.empty, name == "year-suffix" ? .none : .empty)
+        return (.empty, name == "year-suffix" ? .none : .empty, true)
       }
       noteRendered(name)
       let d = text.decorations
       if name == "citation-number" {
-        return (.tagged(.citationNumber, finishText(node, d)), .rendered)
+        let (finished, isEmpty) = finishTextNoting(node, d)
+        return (.tagged(.citationNumber, finished), .rendered, isEmpty)
       }
       if name == "year-suffix" {
-        return (.tagged(.yearSuffix, finishText(node, d)), .rendered)
+        let (finished, isEmpty) = finishTextNoting(node, d)
+        return (.tagged(.yearSuffix, finished), .rendered, isEmpty)
       }
       if name == "citation-label", appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
         // A label stands for author and year, so the year-suffix follows it.
         yearSuffixRendered = true
-        return (finishText(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d), .rendered)
+        let (finished, isEmpty) = finishTextNoting(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d)
+        return (finished, .rendered, isEmpty)
       }
-      return (markingTextVariable(name, finishText(node, d)), .rendered)
+      let (finished, isEmpty) = finishTextNoting(node, d)
+      return (markingTextVariable(name, finished), .rendered, isEmpty)
     }
   }
 
   /// Applies strip-periods, text-case and the other decorations to rendered text.
   func finishText(_ node: Node, _ d: Decorations) -> Node {
+    finishTextNoting(node, d).node
+  }
+
+  /// ``finishText(_:_:)``, saying whether the output is empty.
+  func finishTextNoting(_ node: Node, _ d: Decorations) -> (node: Node, isEmpty: Bool) {
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
     if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
-    return node.decorated(d)
+    if node.isEmpty { return (node, true) }
+    return (node.decorated(nonEmpty: d), false)
   }
 
   /// Text case for this reference: title case only for English items, case mapping by language.
-  var textCaser: TextCaser {
-    TextCaser(
-      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
-      localeLanguage: locale.language)
-  }
+  let textCaser: TextCaser
 
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or
   /// suppressed.
@@ -280,12 +316,15 @@ struct Evaluator {
     case .contextual:
       // "and" (in words or the locale's term) separates numbers like "&"; an escaped hyphen does not.
       // A locator's own label counts the numbers before any label written inside it.
-      let counted =
+      // (Without a backslash or a space in the value there is nothing to replace.)
+      var normalized =
         variable == "locator" ? String(EmbeddedLocatorLabels(locale: locale).leadingPart(of: value)) : value
-      var normalized = counted.replacing("\\-", with: "")
-      let andTerm = locale.text("and")
-      for word in Set(["and", andTerm]) where !word.isEmpty {
-        normalized = normalized.replacing(" \(word) ", with: " & ")
+      if normalized.utf8.contains(0x5C) { normalized = normalized.replacing("\\-", with: "") }
+      if normalized.utf8.contains(0x20) {
+        let andTerm = locale.text("and")
+        for word in Set(["and", andTerm]) where !word.isEmpty {
+          normalized = normalized.replacing(" \(word) ", with: " & ")
+        }
       }
       plural =
         variable == "number-of-pages" || variable == "number-of-volumes"
@@ -306,12 +345,12 @@ struct Evaluator {
   }
 
   private mutating func evaluate(_ branch: ChooseElement.Branch) -> Bool {
-    var results: [Bool] = []
-    for condition in branch.conditions { results.append(test(condition)) }
+    // The first deciding condition settles the match (a `disambiguate` test counts only when it is
+    // made).
     switch branch.match {
-    case .all: return results.allSatisfy { $0 }
-    case .any: return results.contains(true)
-    case .none: return !results.contains(true)
+    case .all: return branch.conditions.allSatisfy { test($0) }
+    case .any: return branch.conditions.contains { test($0) }
+    case .none: return !branch.conditions.contains { test($0) }
     }
   }
 

@@ -53,9 +53,12 @@ struct Finisher {
   private func flatten(_ node: Node, _ state: inout State) {
     switch node {
     case .text(let s):
-      if s.unicodeScalars.contains(where: {
-        $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
-      }) {
+      // Scalars from U+00AA up start with a UTF-8 byte from C2 up: most text needs no lookup.
+      if s.utf8.contains(where: { $0 >= 0xC2 })
+        && s.unicodeScalars.contains(where: {
+          $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+        })
+      {
         appendWithSuperscripts(s, &state)
       } else if !s.isEmpty {
         state.runs.append(Run(text: s, path: state.path, kind: .text, field: state.field))
@@ -174,6 +177,21 @@ struct Finisher {
     ch == "." || ch == "," || ch == ";" || ch == ":" || ch == "!" || ch == "?"
   }
 
+  /// ``isMergeable(_:)`` for a character given as by ``PunctuationChar``.
+  private static func isMergeable(_ ch: UInt8) -> Bool {
+    ch == 0x2E || ch == 0x2C || ch == 0x3B || ch == 0x3A || ch == 0x21 || ch == 0x3F
+  }
+
+  /// ``merge(_:_:)`` for characters given as by ``PunctuationChar``.
+  private static func merge(_ left: UInt8, _ right: UInt8) -> Merge {
+    if left == right { return .keepLeft }
+    switch right {
+    case 0x2E, 0x3A: return left == 0x3A || left == 0x3B || left == 0x21 || left == 0x3F ? .keepLeft : .both
+    case 0x21, 0x3F: return left == 0x3A || left == 0x3B ? .keepRight : .both
+    default: return .both
+    }
+  }
+
   private enum Merge { case keepLeft, keepRight, both }
 
   /// How two punctuation marks combine when one piece ends with `left` and the next starts with
@@ -198,7 +216,10 @@ struct Finisher {
     var index = 1
     while index < runs.count {
       let left = runs[index - 1]
-      guard let last = left.text.last, let first = runs[index].text.first, runs[index].kind == .text else {
+      guard let last = PunctuationChar.last(of: left.text),
+        let first = PunctuationChar.first(of: runs[index].text),
+        runs[index].kind == .text
+      else {
         index += 1
         continue
       }
@@ -210,7 +231,7 @@ struct Finisher {
           changedLeft = movePunctuationIntoQuote(&runs, at: &index)
         }
       } else if left.kind == .text {
-        if first == " " && last == " " {
+        if first == 0x20 && last == 0x20 {
           runs[index].text.removeFirst()
         } else if Self.isMergeable(first) && Self.isMergeable(last) {
           switch Self.merge(last, first) {

@@ -43,6 +43,11 @@ indirect enum Node: Sendable, Hashable {
   /// (affixes are not formatted), quotes inside the affixes, display around everything.
   func decorated(_ d: Decorations, quoteAllowed: Bool = true) -> Node {
     if isEmpty { return self }
+    return decorated(nonEmpty: d, quoteAllowed: quoteAllowed)
+  }
+
+  /// ``decorated(_:quoteAllowed:)`` for a node known not to be empty.
+  func decorated(nonEmpty d: Decorations, quoteAllowed: Bool = true) -> Node {
     var node = self
     if d.quotes && quoteAllowed { node = .quoted(node) }
     if !d.formatting.isEmpty { node = .styled(d.formatting, node) }
@@ -119,6 +124,26 @@ indirect enum Node: Sendable, Hashable {
 }
 
 extension Node {
+  /// Whether the plain text is all whitespace (or empty): `plainText.allSatisfy(\.isWhitespace)`,
+  /// without building the text when a quotation mark or an ASCII character other than whitespace
+  /// settles it (such a character always begins a character of its own that is not whitespace, or
+  /// follows a prepended mark that is not whitespace either).
+  var printsOnlyWhitespace: Bool {
+    if hasVisibleASCIIOrQuote { return false }
+    return plainText.allSatisfy(\.isWhitespace)
+  }
+
+  private var hasVisibleASCIIOrQuote: Bool {
+    switch self {
+    case .text(let s):
+      return s.utf8.contains { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }
+    case .sequence(let items): return items.contains { $0.hasVisibleASCIIOrQuote }
+    case .quoted: return true
+    case .styled(_, let inner), .display(_, let inner), .noCase(let inner), .tagged(_, let inner):
+      return inner.hasVisibleASCIIOrQuote
+    }
+  }
+
   /// The contents of every node tagged `tag`, in order (not looking inside matches).
   func all(tagged tag: NodeTag) -> [Node] {
     var found: [Node] = []
@@ -189,7 +214,11 @@ enum NodeTag: Sendable, Hashable {
 
 /// Joins non-empty nodes with a delimiter.
 func join(_ nodes: [Node], delimiter: String) -> Node {
-  let parts = nodes.filter { !$0.isEmpty }
+  join(nonEmpty: nodes.filter { !$0.isEmpty }, delimiter: delimiter)
+}
+
+/// Joins nodes none of which is empty with a delimiter.
+func join(nonEmpty parts: [Node], delimiter: String) -> Node {
   if parts.count <= 1 || delimiter.isEmpty { return parts.count == 1 ? parts[0] : .sequence(parts) }
   var result: [Node] = []
   result.reserveCapacity(parts.count * 2)

@@ -187,15 +187,11 @@ struct NumberFormatter {
   }
 
   func ordinal(_ value: Int, gender: Gender?) -> String {
-    let terms = locale.ordinalTerms(gender: gender)
-    if terms.isEmpty { return String(value) }
-    var lookup: [String: Term] = [:]
-    for (name, term) in terms { lookup[name] = term }
+    let table = locale.ordinalTable(gender: gender)
+    if table.isEmpty { return String(value) }
     // Two-digit terms win over one-digit terms.
     let lastTwo = value % 100
-    for n in 10...99 {
-      let name = String(format2(n))
-      guard let term = lookup["ordinal-\(name)"] else { continue }
+    for (n, term) in table.twoDigit {
       let matches: Bool
       switch term.match ?? .lastTwoDigits {
       case .wholeNumber: matches = value == n
@@ -203,8 +199,7 @@ struct NumberFormatter {
       }
       if matches { return String(value) + term.single }
     }
-    for n in 0...9 {
-      guard let term = lookup["ordinal-0\(n)"] else { continue }
+    for (n, term) in table.oneDigit {
       let matches: Bool
       switch term.match ?? .lastDigit {
       case .wholeNumber: matches = value == n
@@ -213,7 +208,7 @@ struct NumberFormatter {
       }
       if matches { return String(value) + term.single }
     }
-    if let term = lookup["ordinal"] { return String(value) + term.single }
+    if let term = table.plain { return String(value) + term.single }
     return String(value)
   }
 

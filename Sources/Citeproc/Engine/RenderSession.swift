@@ -134,18 +134,36 @@ struct RenderSession {
 
   func sortedForBibliography(_ items: [Int]) -> [Int] {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
-    let values = items.map { index in
+    // Sort values depend only on the reference and the context; the bibliography is sorted up to
+    // three times per session (citation numbers, year suffixes, the entries), mostly with the same
+    // context, so they are kept. Those not kept yet are worked out on all cores.
+    var values: [[SortValue]] = []
+    values.reserveCapacity(items.count)
+    var missing: [(position: Int, index: Int, context: CiteContext, key: CiteContext)] = []
+    for (position, index) in items.enumerated() {
       let context = bibliographyContext(index)
-      // Sort values depend only on the reference and the context; the bibliography is sorted up to
-      // three times per session (citation numbers, year suffixes, the entries), mostly with the same
-      // context, so they are kept.
       var key = context
       if !sortCache.readsCitationNumber { key.citationNumber = nil }
-      if let cached = sortCache.values[index], cached.context == key { return cached.values }
-      let values = processor.sortValues(
-        bibliography.sort, reference: references[index], cite: context, inCitation: false)
-      sortCache.values[index] = (key, values)
-      return values
+      if let cached = sortCache.values[index], cached.context == key {
+        values.append(cached.values)
+      } else {
+        values.append([])
+        missing.append((position, index, context, key))
+      }
+    }
+    if !missing.isEmpty {
+      let processor = processor
+      let references = references
+      let sort = bibliography.sort
+      let work = missing.map { ($0.index, $0.context) }
+      let computed = Parallel.map(count: work.count) { offset in
+        processor.sortValues(
+          sort, reference: references[work[offset].0], cite: work[offset].1, inCitation: false)
+      }
+      for (item, itemValues) in zip(missing, computed) {
+        sortCache.values[item.index] = (item.key, itemValues)
+        values[item.position] = itemValues
+      }
     }
     return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
   }
@@ -278,7 +296,7 @@ struct RenderSession {
     // order.
     let processor = processor
     let references = references
-    var rendered: [[Node]] = []
+    var rendered: [RenderedEntry] = []
     var batchStart = 0
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
@@ -288,13 +306,26 @@ struct RenderSession {
         rendered = Parallel.map(count: batch.count) { offset in
           var evaluator = processor.evaluator(
             for: references[batch[offset]], mode: .bibliography, inCitation: false, cite: contexts[offset])
-          return layout.elements.map { evaluator.render($0).0 }
+          let pieces = layout.elements.map { evaluator.render($0).0 }
+          let blank = Node.sequence(pieces).printsOnlyWhitespace
+          // An entry that does not depend on the one before it is finished here too.
+          guard !blank, bibliography.subsequentAuthorSubstitute == nil else {
+            return RenderedEntry(pieces: pieces, blank: blank, finished: nil)
+          }
+          return RenderedEntry(
+            pieces: [], blank: false,
+            finished: Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale))
         }
       }
-      var pieces = rendered[position - batchStart]
+      let entry = rendered[position - batchStart]
+      if let finished = entry.finished {
+        entries.append(BibliographyEntry(id: references[index].id, content: finished))
+        continue
+      }
+      var pieces = entry.pieces
       // An entry that prints nothing is left out (with a warning), or in a numbered bibliography
       // keeps its number and says so.
-      if Node.sequence(pieces).plainText.allSatisfy(\.isWhitespace) {
+      if entry.blank {
         warnings.append(
           .warning(
             "'\(references[index].id)' prints nothing in this style's bibliography", file: "<bibliography>"))
@@ -308,29 +339,45 @@ struct RenderSession {
           substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames
         )
       }
-      var node = Node.sequence(pieces)
-      if bibliography.layoutOptions.secondFieldAlign != nil {
-        // The layout's affixes go inside the two blocks.
-        var affixes = layout.decorations
-        affixes.formatting = TextFormatting()
-        var outer = layout.decorations
-        outer.prefix = ""
-        outer.suffix = ""
-        node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
-          .decorated(outer)
-      } else {
-        // A layout suffix after a closing display block ends that block's text.
-        var decorations = layout.decorations
-        if !decorations.suffix.isEmpty, let inside = node.appendingInsideTrailingDisplay(decorations.suffix) {
-          node = inside
-          decorations.suffix = ""
-        }
-        node = node.decorated(decorations)
-      }
-      let finished = Finisher(locale: processor.locale).finish(node).movingEdgeSpacesOutOfDisplays()
+      let finished = Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     return entries
+  }
+
+  /// One bibliography entry as rendered in a batch: its top-level outputs, whether they print
+  /// nothing, and the finished entry when it could be finished without the entries before it.
+  private struct RenderedEntry: Sendable {
+    var pieces: [Node]
+    var blank: Bool
+    var finished: Rendered?
+  }
+
+  /// The layout's decorations around an entry's top-level outputs, finished.
+  private static func finishEntry(_ pieces: [Node], bibliography: BibliographySpec, locale: Locale)
+    -> Rendered
+  {
+    let layout = bibliography.layout
+    var node = Node.sequence(pieces)
+    if bibliography.layoutOptions.secondFieldAlign != nil {
+      // The layout's affixes go inside the two blocks.
+      var affixes = layout.decorations
+      affixes.formatting = TextFormatting()
+      var outer = layout.decorations
+      outer.prefix = ""
+      outer.suffix = ""
+      node = Self.splitFirstField(pieces, node: node, prefix: affixes.prefix, suffix: affixes.suffix)
+        .decorated(outer)
+    } else {
+      // A layout suffix after a closing display block ends that block's text.
+      var decorations = layout.decorations
+      if !decorations.suffix.isEmpty, let inside = node.appendingInsideTrailingDisplay(decorations.suffix) {
+        node = inside
+        decorations.suffix = ""
+      }
+      node = node.decorated(decorations)
+    }
+    return Finisher(locale: locale).finish(node).movingEdgeSpacesOutOfDisplays()
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.

@@ -13,7 +13,7 @@ enum RichText {
     case italic, bold, smallCaps, superscript, subscriptText, noCase, noDecor, quote
   }
 
-  private enum Token {
+  private enum Token: Equatable {
     case text(String)
     /// An opening tag: what it starts, the closing tag it waits for, its literal text.
     case open(Markup, closer: String, literal: String)
@@ -27,9 +27,11 @@ enum RichText {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
     if !mayHaveMarkupOrQuotes(value) { return .text(value) }
-    if !value.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "\u{201C}" || $0 == "\u{2018}" }
-    ) {
-      return .text(value)
+    switch markupOrQuoteCharacter(inBytesOf: value) {
+    case false?: return .text(value)
+    case true?: break
+    case nil:
+      if !value.contains(where: isMarkupOrQuote) { return .text(value) }
     }
     var tokens = tokenize(value)
     let quoted = resolve(&tokens)
@@ -92,6 +94,36 @@ enum RichText {
     return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
   }
 
+  /// A character that may start markup or a quotation: `<`, a straight quotation mark, `“` or `‘`.
+  static func isMarkupOrQuote(_ ch: Character) -> Bool {
+    ch == "<" || ch == "\"" || ch == "'" || ch == "\u{201C}" || ch == "\u{2018}"
+  }
+
+  /// Whether a character of `value` is one of ``isMarkupOrQuote(_:)``, read from the bytes where they
+  /// settle it: false when none of the bytes of those characters occur (`“` is E2 80 9C, `‘` is
+  /// E2 80 98); true when `<` or a straight quotation mark stands between ASCII bytes (or at an end),
+  /// so that it is a character of its own; nil otherwise.
+  static func markupOrQuoteCharacter(inBytesOf value: String) -> Bool? {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+      var found = false
+      for (offset, byte) in bytes.enumerated() {
+        if byte == 0x3C || byte == 0x22 || byte == 0x27 {
+          let before = offset == 0 || bytes[offset - 1] < 0x80
+          let after = offset == bytes.count - 1 || bytes[offset + 1] < 0x80
+          if before && after { return true }
+          found = true
+        } else if (byte == 0x9C || byte == 0x98) && offset >= 2 && bytes[offset - 1] == 0x80
+          && bytes[offset - 2] == 0xE2
+        {
+          found = true
+        }
+      }
+      return found ? nil : false
+    }
+    var value = value
+    return value.withUTF8 { scan($0) }
+  }
+
   /// False when no space of `value` is directly followed by `:`, `;`, `?`, `!` or `»`, nor directly
   /// preceded by `«` (in UTF-8): then ``narrowingSpaces(_:)`` returns it unchanged.
   private static func mayNarrowSpaces(_ value: String) -> Bool {
@@ -117,12 +149,23 @@ enum RichText {
 
   // MARK: tokens
 
-  private static func tokenize(_ value: String) -> [Token] {
+  /// Whether ``tokenize(_:byteRuns:)`` gives the same tokens with and without reading runs of
+  /// plain bytes at once.
+  static func tokenizesAlike(_ value: String) -> Bool {
+    tokenize(value, byteRuns: true) == tokenize(value, byteRuns: false)
+  }
+
+  private static func tokenize(_ value: String, byteRuns: Bool = true) -> [Token] {
     var tokens: [Token] = []
     var text = ""
     var previous: Character? = nil
     var afterOpener = false
     var index = value.startIndex
+    let utf8 = value.utf8
+    /// Printable ASCII other than `<` and the straight quotation marks.
+    func isPlain(_ byte: UInt8) -> Bool {
+      byte >= 0x20 && byte < 0x7F && byte != 0x3C && byte != 0x22 && byte != 0x27
+    }
 
     func flush() {
       if !text.isEmpty {
@@ -132,6 +175,20 @@ enum RichText {
     }
 
     while index < value.endIndex {
+      if byteRuns && isPlain(utf8[index]) {
+        // A run of plain bytes is plain text, each byte a character of its own, except the last
+        // one before a non-ASCII byte (which may extend it): that one takes the way below.
+        var end = utf8.index(after: index)
+        while end < utf8.endIndex && isPlain(utf8[end]) { end = utf8.index(after: end) }
+        if end < utf8.endIndex && utf8[end] >= 0x80 { end = utf8.index(before: end) }
+        if index < end {
+          text += value[index..<end]
+          afterOpener = false
+          previous = Character(Unicode.Scalar(utf8[utf8.index(before: end)]))
+          index = end
+          continue
+        }
+      }
       let ch = value[index]
       let next = value.index(after: index)
       // Most characters are plain text: one ASCII byte other than `<` and the straight quotation

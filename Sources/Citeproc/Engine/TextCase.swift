@@ -28,6 +28,29 @@ struct TextCaser: Sendable {
   /// The lowercased two-letter primary language of a language value ("en", "en-GB", "fr French"),
   /// or nil when the value does not start with one.
   static func primaryLanguage(_ value: String) -> String? {
+    if let answer = asciiPrimaryLanguage(value) { return answer }
+    return generalPrimaryLanguage(value)
+  }
+
+  /// ``primaryLanguage(_:)`` read from the bytes of a value that starts with two ASCII letters
+  /// and whose next two bytes (where there are any) are ASCII, so that each is a character of its
+  /// own: `.some(nil)` when it has no primary language; nil when the bytes do not settle it.
+  static func asciiPrimaryLanguage(_ value: String) -> String?? {
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    var bytes = value.utf8.makeIterator()
+    guard let first = bytes.next(), let second = bytes.next(), isLetter(first), isLetter(second) else {
+      return nil
+    }
+    let language = String(decoding: [first | 0x20, second | 0x20], as: UTF8.self)
+    guard let third = bytes.next() else { return .some(language) }
+    guard third < 0x80 else { return nil }
+    if third != UInt8(ascii: "-") && third != UInt8(ascii: " ") { return .some(nil) }
+    guard let fourth = bytes.next() else { return .some(language) }
+    return fourth < 0x80 ? .some(language) : nil
+  }
+
+  /// ``primaryLanguage(_:)`` of any value.
+  static func generalPrimaryLanguage(_ value: String) -> String? {
     let trimmed = value.drop(while: \.isWhitespace)
     let letters = trimmed.prefix(2)
     guard letters.count == 2, letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }

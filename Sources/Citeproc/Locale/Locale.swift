@@ -6,6 +6,8 @@ public struct Locale: Sendable {
   public var limitDayOrdinalsToDay1: Bool
   private var terms: [TermKey: Term]
   public var dateFormats: [DateElement.Form: DateElement]
+  /// The ordinal terms for each of ``OrdinalTable/genders``, worked out once.
+  private let ordinalTables: [OrdinalTable]
 
   /// Merges `layers`, lowest priority first.
   public init(language: String, layers: [LocaleDefinition]) {
@@ -27,16 +29,27 @@ public struct Locale: Sendable {
     self.limitDayOrdinalsToDay1 = limitOrdinals
     self.terms = terms
     self.dateFormats = dates
+    ordinalTables = OrdinalTable.genders.map { gender in
+      OrdinalTable(Self.ordinalTerms(in: terms, gender: gender))
+    }
+  }
+
+  /// The ordinal terms for `gender`, in the order they are tried.
+  func ordinalTable(gender: Gender?) -> OrdinalTable {
+    let index = OrdinalTable.genders.firstIndex(of: gender) ?? 0
+    return ordinalTables[index]
   }
 
   /// The term with the form fallbacks of the spec: verb-short → verb → long, symbol → short → long,
   /// short → long.
   public func term(_ name: String, form: TermForm = .long, gender: Gender? = nil) -> Term? {
-    for candidate in Self.fallbacks(form) {
-      if let gender, let term = terms[TermKey(name, form: candidate, genderForm: gender)] {
+    var candidate: TermForm? = form
+    while let current = candidate {
+      if let gender, let term = terms[TermKey(name, form: current, genderForm: gender)] {
         return term
       }
-      if let term = terms[TermKey(name, form: candidate)] { return term }
+      if let term = terms[TermKey(name, form: current)] { return term }
+      candidate = Self.fallback(after: current)
     }
     return nil
   }
@@ -51,18 +64,20 @@ public struct Locale: Sendable {
     term(name, form: form)?.text(plural: plural) ?? ""
   }
 
-  private static func fallbacks(_ form: TermForm) -> [TermForm] {
+  /// The form tried after `form` when a term lacks it: verb-short → verb → long, symbol → short →
+  /// long, short → long.
+  private static func fallback(after form: TermForm) -> TermForm? {
     switch form {
-    case .long: return [.long]
-    case .short: return [.short, .long]
-    case .verb: return [.verb, .long]
-    case .verbShort: return [.verbShort, .verb, .long]
-    case .symbol: return [.symbol, .short, .long]
+    case .long: return nil
+    case .short: return .long
+    case .verb: return .long
+    case .verbShort: return .verb
+    case .symbol: return .short
     }
   }
 
   /// All ordinal-related terms, for the number renderer.
-  func ordinalTerms(gender: Gender?) -> [(String, Term)] {
+  private static func ordinalTerms(in terms: [TermKey: Term], gender: Gender?) -> [(String, Term)] {
     var result: [String: Term] = [:]
     for (key, term) in terms
     where key.form == .long

@@ -59,3 +59,33 @@ import Testing
     #expect(RichText.prefixPrecedesTerms("See "))
   }
 }
+
+/// Reading runs of plain bytes at once tokenizes as reading character by character.
+struct RichTextByteRunTests {
+  @Test func byteRunsTokenizeAlike() {
+    let pieces = [
+      "a", "The", " ", "'", "\"", "<i>", "</i>", "<b>", "<sc>", "</sc>", "<span class=\"nocase\">", "</span>",
+      "(",
+      ")", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{301}", "é", "\r", "\n", "\r\n", "\t", "\u{7F}",
+      "<",
+      ".", ",", "?", "\u{600}", "x\u{301}", "s", "1", "\u{A0}", "\u{1F600}",
+    ]
+    var samples: [String] = []
+    for a in pieces {
+      for b in pieces { samples.append(a + b) }
+    }
+    var state: UInt32 = 99
+    for _ in 0..<4_000 {
+      var text = ""
+      state = state &* 1_103_515_245 &+ 12345
+      for _ in 0..<Int((state >> 16) % 9) {
+        state = state &* 1_103_515_245 &+ 12345
+        text += pieces[Int((state >> 16) % UInt32(pieces.count))]
+      }
+      samples.append(text)
+    }
+    for sample in samples {
+      #expect(RichText.tokenizesAlike(sample), "\(Array(sample.unicodeScalars))")
+    }
+  }
+}

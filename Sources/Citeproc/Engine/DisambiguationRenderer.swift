@@ -1,0 +1,28 @@
+import CiteprocData
+
+/// Renders cites the way disambiguation compares them. Holds only what a render needs, so that
+/// many cites can render at once.
+struct DisambiguationRenderer: Sendable {
+  let processor: Processor
+  let references: [Reference]
+  let citationNumber: [Int: Int]
+  /// The citation layout.
+  let layout: [RenderElement]
+
+  /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
+  /// compared in their subsequent form (the shortest a style gives), without year-suffix.
+  func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
+    var context = state
+    context.position = .subsequent
+    context.nearNote = true
+    context.citationNumber = citationNumber[index]
+    context.yearSuffix = nil
+    // The date of access says nothing about which work is cited.
+    var reference = references[index]
+    reference.dates["accessed"] = nil
+    var evaluator = processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
+    evaluator.renderedNameLists = []
+    let (node, _) = evaluator.render(layout)
+    return (node.plainText, evaluator.renderedNameLists ?? [])
+  }
+}

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Citeproc
+
+/// The byte-level initials give exactly what the general code gives.
+struct InitialsFastPathTests {
+  private static let separators = [". ", ".", "", " ", "-", ".-", " . ", ".  ", "  ", "~", ". -"]
+
+  @Test func asciiInitialsEqualTheGeneralOnes() {
+    var names = [
+      "John Ronald", "Jean-Pierre", "Guo-ping", "TSerendorjiin", "M. E.", "de la Fontaine", "Ph. D",
+      "J..  -x-",
+      "", " ", "-", ".", "A", "a", "a-b", "A-b", "A.-B.", "Tse-Ping Wu", "jean-Pierre", "JOHN", "JoHn sMiTh",
+      "O'Neil", "Mary-kate Ann", "  Anne  ", "A.B.C.", "-John", "John-", "E.-M. de", "Xa", "XYz", "XYZ",
+      "1st 2Nd",
+    ]
+    let alphabet = Array("AaBbJjTZz .-',1")
+    var state: UInt32 = 77
+    for _ in 0..<3_000 {
+      state = state &* 1_103_515_245 &+ 12345
+      var name = ""
+      for _ in 0..<Int((state >> 16) % 12) {
+        state = state &* 1_103_515_245 &+ 12345
+        name.append(alphabet[Int((state >> 16) % UInt32(alphabet.count))])
+      }
+      names.append(name)
+    }
+    var compared = 0
+    for name in names {
+      for separator in Self.separators {
+        for initialize in [true, false] {
+          for hyphen in [true, false] {
+            guard let fast = Initials.makeASCII(name, with: separator, initialize: initialize, hyphen: hyphen)
+            else {
+              Issue.record("no fast answer for \(name.debugDescription)")
+              continue
+            }
+            let general = Initials.makeGeneral(name, with: separator, initialize: initialize, hyphen: hyphen)
+            #expect(
+              fast == general,
+              "\(name.debugDescription) \(separator.debugDescription) \(initialize) \(hyphen)")
+            compared += 1
+          }
+        }
+      }
+    }
+    #expect(compared > 100_000)
+  }
+
+  @Test func otherTextTakesTheGeneralPath() {
+    #expect(Initials.makeASCII("Émile", with: ". ", initialize: true, hyphen: false) == nil)
+    #expect(Initials.makeASCII("John\u{A0}Paul", with: ". ", initialize: true, hyphen: false) == nil)
+    #expect(Initials.makeASCII("John", with: ".\u{A0}", initialize: true, hyphen: false) == nil)
+    #expect(Initials.makeASCII("Jo\r\nhn", with: ". ", initialize: true, hyphen: false) == nil)
+    #expect(Initials.make("Émile Zola", with: ". ", initialize: true, hyphen: false) == "É. Z.")
+  }
+}

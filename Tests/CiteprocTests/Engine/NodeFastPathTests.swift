@@ -1,0 +1,106 @@
+import Testing
+
+@testable import Citeproc
+
+/// Shortcuts on ``Node`` give exactly what the general code gives.
+struct NodeFastPathTests {
+  /// Pieces of text that meet in awkward ways: whitespace of several kinds, combining and prepended
+  /// marks, a joiner, CR before LF, letters and punctuation.
+  private static let pieces = [
+    "", " ", "  ", "\t", "\r", "\n", "\u{0B}", "\u{0C}", "\u{1F}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}",
+    "\u{301}", "\u{600}", "\u{200D}", "a", ".", "Smith", " J. ", "é", "\u{1F600}", "x\u{301}", " \u{301}",
+    "\u{600}a", "\u{600} ",
+  ]
+
+  private static func randomNode(_ state: inout UInt32, depth: Int) -> Node {
+    state = state &* 1_103_515_245 &+ 12345
+    let pick = Int((state >> 16) % 10)
+    if depth > 3 || pick < 4 {
+      state = state &* 1_103_515_245 &+ 12345
+      return .text(pieces[Int((state >> 16) % UInt32(pieces.count))])
+    }
+    let inner = randomNode(&state, depth: depth + 1)
+    switch pick {
+    case 4: return .styled(TextFormatting(fontStyle: .italic), inner)
+    case 5: return .quoted(inner)
+    case 6: return .tagged(.names, inner)
+    case 7: return .noCase(inner)
+    default:
+      state = state &* 1_103_515_245 &+ 12345
+      let count = Int((state >> 16) % 4)
+      return .sequence([inner] + (0..<count).map { _ in randomNode(&state, depth: depth + 1) })
+    }
+  }
+
+  @Test func printsOnlyWhitespaceEqualsTheTextTest() {
+    var samples: [Node] = Self.pieces.map { .text($0) }
+    for a in Self.pieces {
+      for b in Self.pieces { samples.append(.sequence([.text(a), .text(b)])) }
+    }
+    samples += [.empty, .quoted(.empty), .sequence([.text(" "), .quoted(.text(" "))])]
+    var state: UInt32 = 2024
+    for _ in 0..<5_000 { samples.append(Self.randomNode(&state, depth: 0)) }
+    var blank = 0
+    for node in samples {
+      let expected = node.plainText.allSatisfy(\.isWhitespace)
+      if expected { blank += 1 }
+      #expect(node.printsOnlyWhitespace == expected, "\(node)")
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    #expect(blank > 100)
+    #expect(samples.count - blank > 100)
+  }
+}
+
+/// Byte pre-checks answer as the character or scalar tests they stand before.
+struct BytePrecheckTests {
+  private static let pieces = [
+    "", "a", " ", "<", "\"", "'", "\u{201C}", "\u{2018}", "\u{201D}", "\u{2019}", "\u{2013}", "\u{2014}",
+    "<\u{338}",
+    "\u{201C}\u{301}", "\u{3000}", "\u{3040}", "\u{30FF}", "\u{3400}", "\u{9FFF}", "\u{AC00}", "\u{D7AF}",
+    "\u{F900}",
+    "\u{FAFF}", "\u{20000}", "\u{2FFFF}", "\u{1F600}", "é", "\u{2FFF}", "\u{E000}", "Smith", "\u{E2}\u{80}",
+    "\u{600}", "\u{301}", "\u{AA}", "\u{A9}", "\u{B2}", "\u{2070}", "\r", "\n",
+  ]
+
+  private static var samples: [String] {
+    var samples = pieces
+    for a in pieces { for b in pieces { samples.append(a + b) } }
+    return samples
+  }
+
+  @Test func markupBytesSettleLikeCharacters() {
+    var settled = 0
+    var found = 0
+    for text in Self.samples {
+      let characters = text.contains(where: RichText.isMarkupOrQuote)
+      if characters { found += 1 }
+      guard let answer = RichText.markupOrQuoteCharacter(inBytesOf: text) else { continue }
+      settled += 1
+      #expect(answer == characters, "\(Array(text.unicodeScalars))")
+    }
+    #expect(found > 100)
+    #expect(settled > 500)
+  }
+
+  @Test func superscriptBytePrecheck() {
+    for text in Self.samples where !text.utf8.contains(where: { $0 >= 0xC2 }) {
+      #expect(!text.unicodeScalars.contains { $0.value >= Superscripts.lowest })
+    }
+  }
+
+  @Test func nonLatinPrecheckKeepsTheAnswer() {
+    var found = 0
+    for text in Self.samples {
+      let expected = text.unicodeScalars.contains { s in
+        let v = s.value
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
+          || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
+      }
+      if expected { found += 1 }
+      #expect(Evaluator.hasNonLatinScalars(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+    #expect(Evaluator.hasNonLatinScalars(nil) == false)
+    #expect(found > 100)
+  }
+}
