@@ -20,6 +20,12 @@ enum RISNameParser {
   }
 
   static func parseOne(_ raw: String) -> Name? {
+    if let name = RISNameFastPath.parse(raw) { return name }
+    return parseOneGeneral(raw)
+  }
+
+  /// ``parseOne(_:)`` for any text, without the fast path for the common shapes.
+  static func parseOneGeneral(_ raw: String) -> Name? {
     var text: String
     if isTidy(raw) {
       text = raw
@@ -166,7 +172,7 @@ enum RISNameParser {
 
   // MARK: Pieces
 
-  private static let particleWords: Set<String> = [
+  static let particleWords: Set<String> = [
     "van", "von", "de", "der", "den", "del", "della", "delle", "dei", "degli", "des", "du", "da",
     "das", "dos", "do", "di", "la", "le", "les", "lo", "ter", "ten", "te", "zu", "zum", "zur", "af",
     "av", "al", "el", "bin", "ibn", "ben", "'t", "d'", "l'",
@@ -218,7 +224,7 @@ enum RISNameParser {
     return dots > 0 ? letters <= 4 : letters <= 3
   }
 
-  private static let organisationWords: Set<String> = [
+  static let organisationWords: Set<String> = [
     "organization", "organisation", "association", "society", "institute", "institution",
     "university", "college", "school", "hospital", "group", "committee", "council", "agency",
     "department", "ministry", "foundation", "consortium", "collaboration", "collaborative", "centre",
