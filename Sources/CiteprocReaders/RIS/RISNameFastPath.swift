@@ -57,25 +57,33 @@ enum RISNameFastPath {
     let family = trimmed(bytes, low, commaIndex)
     let given = trimmed(bytes, commaIndex + 1, high)
     guard family.lowerBound < family.upperBound, given.lowerBound < given.upperBound else { return nil }
-    let familyWords = words(bytes, family)
-    let givenWords = words(bytes, given)
-    for word in familyWords + givenWords where isOrganisationWord(bytes, word) { return nil }
+    guard !hasOrganisationWord(bytes, family), !hasOrganisationWord(bytes, given) else { return nil }
 
     var name = Name()
     // Leading particles of the family name, when a word follows them.
-    var particles = 0
-    while particles < familyWords.count - 1, isParticle(bytes, familyWords[particles]) { particles += 1 }
-    if particles > 0 {
-      name.nonDroppingParticle = string(bytes, family.lowerBound..<familyWords[particles - 1].upperBound)
+    var wordStart = family.lowerBound
+    while true {
+      var wordEnd = wordStart
+      while wordEnd < family.upperBound && bytes[wordEnd] != space { wordEnd += 1 }
+      guard wordEnd < family.upperBound, isParticle(bytes, wordStart..<wordEnd) else { break }
+      wordStart = wordEnd + 1
     }
-    name.family = string(bytes, familyWords[particles].lowerBound..<family.upperBound)
+    if wordStart > family.lowerBound {
+      name.nonDroppingParticle = string(bytes, family.lowerBound..<(wordStart - 1))
+    }
+    name.family = string(bytes, wordStart..<family.upperBound)
     // Trailing particles of the given name, when a word precedes them.
-    var end = givenWords.count
-    while end > 1, isParticle(bytes, givenWords[end - 1]) { end -= 1 }
-    if end < givenWords.count {
-      name.droppingParticle = string(bytes, givenWords[end].lowerBound..<given.upperBound)
+    var givenEnd = given.upperBound
+    while true {
+      var lastStart = givenEnd
+      while lastStart > given.lowerBound && bytes[lastStart - 1] != space { lastStart -= 1 }
+      guard lastStart > given.lowerBound, isParticle(bytes, lastStart..<givenEnd) else { break }
+      givenEnd = lastStart - 1
     }
-    let givenRange = given.lowerBound..<givenWords[end - 1].upperBound
+    if givenEnd < given.upperBound {
+      name.droppingParticle = string(bytes, (givenEnd + 1)..<given.upperBound)
+    }
+    let givenRange = given.lowerBound..<givenEnd
     name.given = spacedInitials(string(bytes, givenRange), bytes, givenRange, family: name.family)
     return name
   }
@@ -100,22 +108,6 @@ enum RISNameFastPath {
     while low < high && bytes[low] == space { low += 1 }
     while high > low && bytes[high - 1] == space { high -= 1 }
     return low..<high
-  }
-
-  /// The words of a trimmed range that has no double spaces.
-  private static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    var result: [Range<Int>] = []
-    var start = range.lowerBound
-    var index = start
-    while index < range.upperBound {
-      if bytes[index] == space {
-        result.append(start..<index)
-        start = index + 1
-      }
-      index += 1
-    }
-    result.append(start..<range.upperBound)
-    return result
   }
 
   private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -149,6 +141,20 @@ enum RISNameFastPath {
     }
     return table
   }()
+
+  /// True when a word of the trimmed range (split at single spaces) is an organisation word.
+  private static func hasOrganisationWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var start = range.lowerBound
+    var index = start
+    while index <= range.upperBound {
+      if index == range.upperBound || bytes[index] == space {
+        if isOrganisationWord(bytes, start..<index) { return true }
+        start = index + 1
+      }
+      index += 1
+    }
+    return false
+  }
 
   private static func isOrganisationWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
     guard word.count < organisationWords.count else { return false }

@@ -13,10 +13,20 @@ import CiteprocData
 enum RISNameParser {
   /// The names in one tag value; several names separated by `;` are split.
   static func parse(_ raw: String) -> [Name] {
+    var names: [Name] = []
+    parse(raw, into: &names)
+    return names
+  }
+
+  /// ``parse(_:)``, appending to `names`.
+  static func parse(_ raw: String, into names: inout [Name]) {
     if raw.utf8.contains(UInt8(ascii: ";")) {
-      return raw.split(separator: ";").compactMap { parseOne(String($0)) }
+      for piece in raw.split(separator: ";") {
+        if let name = parseOne(String(piece)) { names.append(name) }
+      }
+    } else if let name = parseOne(raw) {
+      names.append(name)
     }
-    return parseOne(raw).map { [$0] } ?? []
   }
 
   static func parseOne(_ raw: String) -> Name? {

@@ -172,21 +172,31 @@ public struct RISReader: Sendable {
     /// Reads whole records (and text outside records) starting at line `firstLine`.
     mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
       guard !bytes.isEmpty else { return }
-      let decoded = RISTextDecoder().decode(Array(bytes))
+      let decoded = RISTextDecoder().decode(bytes)
       usedFallback = usedFallback || decoded.usedFallback
-      let tokens = RISTokenizer(file: file, firstLine: firstLine).tokenize(decoded.bytes)
-      diagnostics.append(contentsOf: tokens.diagnostics)
-      guard !tokens.records.isEmpty else { return }
-      sawRecords = true
+      let text = decoded.bytes
+      // The text is cut at TY lines into pieces that are tokenised and mapped independently (on all
+      // cores); the results are taken in order: first every piece's tokeniser messages, then the
+      // records' own.
+      let bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
+      var lines = [firstLine]
+      for index in 1..<bounds.count {
+        lines.append(lines[index - 1] + Self.newlineCount(text, bounds[index - 1]..<bounds[index]))
+      }
+      let pieceLines = lines
+      let file = self.file
       let mapper = RISRecordMapper(file: file)
-      mapped.reserveCapacity(mapped.count + tokens.records.count)
-      // Records map independently of each other (on all cores, a batch at a time); the results
-      // are taken in order.
-      let records = tokens.records
-      for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
-        let batchEnd = min(records.count, batchStart + Parallel.batchSize)
-        let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
-        for outcome in outcomes {
+      let pieces = Parallel.map(count: bounds.count - 1, minimumChunk: 1) { index in
+        let tokens = RISTokenizer(file: file, firstLine: pieceLines[index]).tokenize(
+          text, in: bounds[index]..<bounds[index + 1])
+        return Piece(diagnostics: tokens.diagnostics, outcomes: tokens.records.map(mapper.map))
+      }
+      for piece in pieces { diagnostics.append(contentsOf: piece.diagnostics) }
+      for piece in pieces {
+        guard !piece.outcomes.isEmpty else { continue }
+        sawRecords = true
+        mapped.reserveCapacity(mapped.count + piece.outcomes.count)
+        for outcome in piece.outcomes {
           switch outcome {
           case .mapped(let item):
             diagnostics.append(contentsOf: item.diagnostics)
@@ -197,6 +207,20 @@ public struct RISReader: Sendable {
           }
         }
       }
+    }
+
+    /// The bytes of decoded text tokenised and mapped as one unit.
+    static let pieceSize = 128 * 1024
+
+    private struct Piece: Sendable {
+      var diagnostics: [Diagnostic]
+      var outcomes: [RISRecordMapper.Outcome]
+    }
+
+    private static func newlineCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+      var lines = 0
+      for index in range where bytes[index] == 0x0A { lines += 1 }
+      return lines
     }
   }
 

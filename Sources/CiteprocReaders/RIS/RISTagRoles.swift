@@ -33,6 +33,12 @@ enum RISTagRoles {
     "BOOK", "EBOOK", "EDBOOK", "RPRT", "WEB", "ELEC", "SER", "GOVDOC",
   ]
 
+  /// True for the tags ``nameVariable(tag:code:)`` may map: AU, A1, ED, A2, A3 and A4.
+  static func isNameTag(_ code: UInt16) -> Bool {
+    code == RISTagCode.AU || code == RISTagCode.A1 || code == RISTagCode.ED || code == RISTagCode.A2
+      || code == RISTagCode.A3 || code == RISTagCode.A4
+  }
+
   /// The CSL name variable for a name tag, or nil when the tag is not a citable role for this type.
   static func nameVariable(tag: String, code: String) -> String? {
     switch tag {
