@@ -64,12 +64,17 @@ public enum ReferenceKeys {
   /// (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), everything else dropped.
   public static func asciiLetters(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      var result = ""
-      for byte in text.utf8 {
-        let lower = byte | 0x20
-        if lower >= 0x61 && lower <= 0x7A { result.unicodeScalars.append(Unicode.Scalar(lower)) }
+      return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        var count = 0
+        for byte in text.utf8 {
+          let lower = byte | 0x20
+          if lower >= 0x61 && lower <= 0x7A {
+            buffer[count] = lower
+            count += 1
+          }
+        }
+        return count
       }
-      return result
     }
     var spelled = ""
     for character in text.lowercased() {

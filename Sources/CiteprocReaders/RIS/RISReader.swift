@@ -250,7 +250,7 @@ public struct RISReader: Sendable {
         needsKey.append(index)
       }
     }
-    let bases = needsKey.map { ReferenceKeys.base(for: references[$0]) }
+    let bases = needsKey.map { items[$0].keyBase ?? ReferenceKeys.base(for: references[$0]) }
     let keys = ReferenceKeys.uniqueKeys(for: bases, reserved: reserved)
     for (position, index) in needsKey.enumerated() { references[index].id = keys[position] }
     return references

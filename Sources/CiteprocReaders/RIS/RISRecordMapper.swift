@@ -7,6 +7,9 @@ struct RISRecordMapper: Sendable {
     /// The record's own `ID` value, if any.
     var explicitID: String?
     var diagnostics: [Diagnostic]
+    /// ``ReferenceKeys/base(for:)`` of the reference, worked out here (in parallel with other
+    /// records) when it has no `ID` and so certainly needs a generated key.
+    var keyBase: String? = nil
   }
 
   enum Outcome: Sendable {
@@ -28,7 +31,9 @@ struct RISRecordMapper: Sendable {
     let reference = Reference(
       id: "", type: builder.type, fields: builder.fields, names: builder.names, dates: builder.dates)
     return .mapped(
-      Mapped(reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics))
+      Mapped(
+        reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics,
+        keyBase: builder.explicitID == nil ? ReferenceKeys.base(for: reference) : nil))
   }
 }
 
@@ -47,6 +52,7 @@ private struct Builder {
   init(record: RISRecord, file: String) {
     self.record = record
     self.file = file
+    fields.reserveCapacity(12)
     let resolved = RISTypeTable.resolve(record.typeValue)
     code = resolved.code
     type = resolved.cslType
@@ -94,21 +100,29 @@ private struct Builder {
 
   mutating func mapNames() {
     var publishers: [String] = []
-    var parsed: [Name] = []
+    // Names of one variable in a row are collected before they go into the dictionary.
+    var variable = ""
+    var run: [Name] = []
     for entry in record.entries {
       if entry.code == RISTagCode.A3 && code == "RPRT" {
         publishers.append(contentsOf: entry.lines)
         continue
       }
       guard RISTagRoles.isNameTag(entry.code),
-        let variable = RISTagRoles.nameVariable(tag: entry.tag, code: code)
+        let entryVariable = RISTagRoles.nameVariable(tagCode: entry.code, code: code)
       else { continue }
-      for line in entry.lines {
-        parsed.removeAll(keepingCapacity: true)
-        RISNameParser.parse(line, into: &parsed)
-        if !parsed.isEmpty { names[variable, default: []].append(contentsOf: parsed) }
+      if entryVariable != variable {
+        if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
+        run.removeAll(keepingCapacity: true)
+        variable = entryVariable
+      }
+      if entry.continuation.isEmpty {
+        RISNameParser.parse(entry.value, into: &run)
+      } else {
+        for line in entry.lines { RISNameParser.parse(line, into: &run) }
       }
     }
+    if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
     if !publishers.isEmpty && record.first(code: RISTagCode.PB) == nil {
       set("publisher", publishers.joined(separator: "; "))
     }
