@@ -207,6 +207,8 @@ enum RISFieldValues {
   /// A volume without `v.` / `vol.` prefixes (`v. 40` → `40`).
   static func volume(_ text: String) -> String {
     var value = text.trimmingBlanks()
+    // Every prefix starts with "v".
+    if let first = value.utf8.first, first >= 0x30 && first <= 0x39 { return value }
     var changed = true
     while changed {
       changed = false

@@ -59,7 +59,6 @@ enum RISNameFastPath {
     guard family.lowerBound < family.upperBound, given.lowerBound < given.upperBound else { return nil }
     guard !hasOrganisationWord(bytes, family), !hasOrganisationWord(bytes, given) else { return nil }
 
-    var name = Name()
     // Leading particles of the family name, when a word follows them.
     var wordStart = family.lowerBound
     while true {
@@ -68,10 +67,9 @@ enum RISNameFastPath {
       guard wordEnd < family.upperBound, isParticle(bytes, wordStart..<wordEnd) else { break }
       wordStart = wordEnd + 1
     }
-    if wordStart > family.lowerBound {
-      name.nonDroppingParticle = string(bytes, family.lowerBound..<(wordStart - 1))
-    }
-    name.family = string(bytes, wordStart..<family.upperBound)
+    let nonDroppingParticle =
+      wordStart > family.lowerBound ? string(bytes, family.lowerBound..<(wordStart - 1)) : nil
+    let familyText = string(bytes, wordStart..<family.upperBound)
     // Trailing particles of the given name, when a word precedes them.
     var givenEnd = given.upperBound
     while true {
@@ -80,12 +78,13 @@ enum RISNameFastPath {
       guard lastStart > given.lowerBound, isParticle(bytes, lastStart..<givenEnd) else { break }
       givenEnd = lastStart - 1
     }
-    if givenEnd < given.upperBound {
-      name.droppingParticle = string(bytes, (givenEnd + 1)..<given.upperBound)
-    }
+    let droppingParticle =
+      givenEnd < given.upperBound ? string(bytes, (givenEnd + 1)..<given.upperBound) : nil
     let givenRange = given.lowerBound..<givenEnd
-    name.given = spacedInitials(string(bytes, givenRange), bytes, givenRange, family: name.family)
-    return name
+    let givenText = spacedInitials(string(bytes, givenRange), bytes, givenRange, family: familyText)
+    return Name(
+      family: familyText, given: givenText, droppingParticle: droppingParticle,
+      nonDroppingParticle: nonDroppingParticle)
   }
 
   /// ``RISNameParser/spacedInitials(_:family:)``, called only when it may change the given name:
@@ -156,8 +155,16 @@ enum RISNameFastPath {
     return false
   }
 
+  /// For each length, one bit per first letter (`a` is bit 0) of the organisation words of that length.
+  private static let organisationInitials: [UInt32] = organisationWords.map { words in
+    words.reduce(0) { $0 | (1 << UInt32($1[0] &- 0x61)) }
+  }
+
   private static func isOrganisationWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
     guard word.count < organisationWords.count else { return false }
+    let first = bytes[word.lowerBound] | 0x20
+    guard first >= 0x61 && first <= 0x7A, organisationInitials[word.count] & (1 << UInt32(first - 0x61)) != 0
+    else { return false }
     for candidate in organisationWords[word.count] {
       var matches = true
       for (offset, expected) in candidate.enumerated() {

@@ -57,6 +57,7 @@ struct RISRecord: Sendable, Hashable {
   init(typeValue: String, line: Int) {
     self.typeValue = typeValue
     self.line = line
+    entries.reserveCapacity(24)
   }
 
   mutating func append(_ entry: RISEntry) {

@@ -42,6 +42,7 @@ private struct Builder {
   let record: RISRecord
   let file: String
   let code: String
+  let roles: RISTypeRoles
   var type: String
   var fields: [String: String] = [:]
   var names: [String: [Name]] = [:]
@@ -55,6 +56,7 @@ private struct Builder {
     fields.reserveCapacity(12)
     let resolved = RISTypeTable.resolve(record.typeValue)
     code = resolved.code
+    roles = RISTypeRoles.roles(for: resolved.code)
     type = resolved.cslType
     if let warning = resolved.warning {
       diagnostics.append(.warning(warning, file: file, line: record.line))
@@ -72,9 +74,12 @@ private struct Builder {
   }
 
   mutating func set(_ variable: String, _ value: String?) {
-    guard let value = value?.trimmingBlanks(), !value.isEmpty, fields[variable] == nil else { return }
-    fields[variable] = value
+    guard let value = value?.trimmingBlanks(), !value.isEmpty else { return }
+    // Inserts the value when the variable has none and keeps an existing one, with one lookup.
+    Self.keep(&fields[variable, default: value])
   }
+
+  private static func keep(_ value: inout String) {}
 
   mutating func build() {
     mapTitles()
@@ -92,7 +97,7 @@ private struct Builder {
 
   mutating func mapTitles() {
     set("title", record.first(code: RISTagCode.TI, RISTagCode.T1, RISTagCode.CT))
-    if RISTagRoles.pageCountTypes.contains(code) { set("title", record.first(code: RISTagCode.BT)) }
+    if roles.pageCount { set("title", record.first(code: RISTagCode.BT)) }
     set("title-short", record.first(code: RISTagCode.ST))
     set("original-title", record.first(code: RISTagCode.OP))
     set("reviewed-title", record.first(code: RISTagCode.RI))
@@ -175,15 +180,15 @@ private struct Builder {
   mutating func mapNumbers() {
     let start = record.first(code: RISTagCode.SP)
     let end = record.first(code: RISTagCode.EP, RISTagCode.LP)
-    if RISTagRoles.pageCountTypes.contains(code), let start, !RISFieldValues.isRange(start) {
+    if roles.pageCount, let start, !RISFieldValues.isRange(start) {
       set("number-of-pages", start)
     } else {
       set("page", RISFieldValues.pages(start: start, end: end))
     }
-    if !RISTagRoles.volumeIgnored.contains(code) {
+    if !roles.volumeIgnored {
       set("volume", record.first(code: RISTagCode.VL, RISTagCode.VO).map(RISFieldValues.volume))
     }
-    if RISTagRoles.issueIsVolumes.contains(code) {
+    if roles.issueIsVolumes {
       set("number-of-volumes", record.first(code: RISTagCode.IS))
     } else {
       set("issue", record.first(code: RISTagCode.IS))
@@ -199,13 +204,13 @@ private struct Builder {
         dates["accessed"] = date
       }
     default:
-      if RISTagRoles.journalLike.contains(code) || code == "GEN" || code == "CONF" || code == "CPAPER",
+      if roles.journalLike || code == "GEN" || code == "CONF" || code == "CPAPER",
         let m1, isNumberLike(m1)
       {
         set("issue", m1)
       }
     }
-    if RISTagRoles.journalLike.contains(code) || code == "GEN" {
+    if roles.journalLike || code == "GEN" {
       if let article = record.first(code: RISTagCode.C7) {
         set("number", article)
         set("page", article)
@@ -217,7 +222,7 @@ private struct Builder {
     }
     if code == "NEWS" { set("section", record.first(code: RISTagCode.SE)) }
     set("number-of-volumes", record.first(code: RISTagCode.NV))
-    if RISTagRoles.editionIsEpubDate.contains(code) {
+    if roles.editionIsEpubDate {
       if let epub = record.first(code: RISTagCode.ET), let date = RISDateParser.parse(epub)?.cslDate {
         dates["available-date"] = date
       }
@@ -244,7 +249,7 @@ private struct Builder {
     } else {
       set("publisher-place", record.first(code: RISTagCode.CY, RISTagCode.PI, RISTagCode.PP))
     }
-    if RISTagRoles.genreFromM3.contains(code), let m3 = record.first(code: RISTagCode.M3),
+    if roles.genreFromM3, let m3 = record.first(code: RISTagCode.M3),
       RISFieldValues.doi(in: m3) == nil
     {
       set("genre", m3)
@@ -286,7 +291,7 @@ private struct Builder {
     set("URL", urls.first)
 
     var serials = record.entries(code: RISTagCode.SN).flatMap(\.lines)
-    if RISTagRoles.serialIsNumber.contains(code) {
+    if roles.serialIsNumber {
       set("number", serials.first)
       serials.removeAll()
     }
@@ -296,7 +301,7 @@ private struct Builder {
         case .issn(let issn): set("ISSN", issn)
         case .isbn(let isbn): set("ISBN", isbn)
         case .other(let text):
-          set(RISTagRoles.serialIsISBN.contains(code) ? "ISBN" : "ISSN", text)
+          set(roles.serialIsISBN ? "ISBN" : "ISSN", text)
         }
       }
     }
@@ -312,7 +317,7 @@ private struct Builder {
       if lower.hasSuffix("[pmid]") { set("PMID", String(text.dropLast(6))) }
       if lower.hasSuffix("[pmcid]") { set("PMCID", String(text.dropLast(7))) }
     }
-    if RISTagRoles.journalLike.contains(code), let pmcid = record.first(code: RISTagCode.C2),
+    if roles.journalLike, let pmcid = record.first(code: RISTagCode.C2),
       pmcid.hasPrefix("PMC")
     {
       set("PMCID", pmcid)
@@ -334,7 +339,7 @@ private struct Builder {
 
   mutating func mapDates() {
     let daValue = record.first(code: RISTagCode.DA).flatMap(RISDateParser.parse)
-    let daIsAccess = RISTagRoles.dateIsAccessed.contains(code)
+    let daIsAccess = roles.dateIsAccessed
     var issued: RISDateParser.Value?
     if !daIsAccess, let daValue, daValue.hasYear {
       issued = daValue
@@ -375,12 +380,16 @@ private struct Builder {
 
   // MARK: Text
 
+  private static let abstractPlaceholders: Set<String> = [
+    "na", "n/a", "abstract", "no abstract", "no abstract available",
+  ]
+
   mutating func mapText() {
-    let placeholders: Set<String> = ["na", "n/a", "abstract", "no abstract", "no abstract available"]
     for tag in [RISTagCode.N2, RISTagCode.AB] where fields["abstract"] == nil {
       for entry in record.entries(code: tag) {
         let text = entry.text
-        if text.count > 24 || !placeholders.contains(text.lowercased()) {
+        // More than 24 characters, without counting all of a long abstract.
+        if !text.dropFirst(24).isEmpty || !Self.abstractPlaceholders.contains(text.lowercased()) {
           set("abstract", text)
           break
         }
