@@ -53,7 +53,7 @@ public struct RISReader: Sendable {
           continue
         }
       }
-      if let split = Self.recordStarts(in: pending, from: 1).last {
+      if let split = Self.lastRecordStart(in: pending, from: 1) {
         state.readBatch(pending[..<split], firstLine: firstLine)
         firstLine += Self.lineCount(pending[..<split])
         pending.removeFirst(split)
@@ -126,6 +126,29 @@ public struct RISReader: Sendable {
     return starts
   }
 
+  /// The last of ``recordStarts(in:from:)``, found from the end.
+  static func lastRecordStart(in bytes: [UInt8], from: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      // The end of the line holding `index` (count when the line is not ended).
+      var lineEnd = count
+      if count > 0, buffer[count - 1] == 0x0A || buffer[count - 1] == 0x0D { lineEnd = count - 1 }
+      var index = count - 2
+      while index >= from {
+        let byte = buffer[index]
+        if byte == 0x0A || byte == 0x0D { lineEnd = index }
+        if byte == 0x54, buffer[index + 1] == 0x59,
+          index == 0 || buffer[index - 1] == 0x0A || buffer[index - 1] == 0x0D,
+          lineEnd < count, RISTokenizer.matchTagLine(buffer, index, lineEnd)?.code == RISTags.typeCode
+        {
+          return index
+        }
+        index -= 1
+      }
+      return nil
+    }
+  }
+
   static func sizeText(_ bytes: Int) -> String {
     bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
@@ -142,18 +165,27 @@ public struct RISReader: Sendable {
 
   /// Line ends in `bytes`: LF, CRLF and lone CR each count once.
   static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
-    var lines = 0
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        lines += 1
-      } else if byte == 0x0D, index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A {
-        lines += 1
+    bytes.withUnsafeBufferPointer { buffer in
+      var lines = 0
+      var sawCR = false
+      for byte in buffer {
+        lines &+= byte == 0x0A ? 1 : 0
+        sawCR = sawCR || byte == 0x0D
       }
-      index += 1
+      guard sawCR else { return lines }
+      lines = 0
+      var index = 0
+      while index < buffer.count {
+        let byte = buffer[index]
+        if byte == 0x0A {
+          lines += 1
+        } else if byte == 0x0D, index + 1 == buffer.count || buffer[index + 1] != 0x0A {
+          lines += 1
+        }
+        index += 1
+      }
+      return lines
     }
-    return lines
   }
 
   /// Everything read so far.
@@ -218,9 +250,11 @@ public struct RISReader: Sendable {
     }
 
     private static func newlineCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-      var lines = 0
-      for index in range where bytes[index] == 0x0A { lines += 1 }
-      return lines
+      bytes.withUnsafeBufferPointer { buffer in
+        var lines = 0
+        for byte in UnsafeBufferPointer(rebasing: buffer[range]) { lines &+= byte == 0x0A ? 1 : 0 }
+        return lines
+      }
     }
   }
 

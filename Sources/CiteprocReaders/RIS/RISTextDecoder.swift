@@ -48,6 +48,15 @@ struct RISTextDecoder: Sendable {
           index += 8
           continue
         }
+        if high == 0 {
+          // Plain ASCII with a line end, a tab or a control character among the eight bytes.
+          for offset in 0..<8 {
+            let byte = bytes[index + offset]
+            guard byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 else { return false }
+          }
+          index += 8
+          continue
+        }
       }
       let byte = bytes[index]
       if byte < 0x80 {
