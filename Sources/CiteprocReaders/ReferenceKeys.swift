@@ -64,13 +64,41 @@ public enum ReferenceKeys {
   /// (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), everything else dropped.
   public static func asciiLetters(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        var count = 0
+        for byte in text.utf8 {
+          let lower = byte | 0x20
+          if lower >= 0x61 && lower <= 0x7A {
+            buffer[count] = lower
+            count += 1
+          }
+        }
+        return count
+      }
+    }
+    if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+      // Lower-casing, spelling out and decomposing go scalar by scalar below U+0300.
       var result = ""
-      for byte in text.utf8 {
-        let lower = byte | 0x20
-        if lower >= 0x61 && lower <= 0x7A { result.unicodeScalars.append(Unicode.Scalar(lower)) }
+      for scalar in text.unicodeScalars {
+        if scalar.value < 0x80 {
+          let lower = UInt8(scalar.value) | 0x20
+          if lower >= 0x61 && lower <= 0x7A { result.unicodeScalars.append(Unicode.Scalar(lower)) }
+        } else {
+          result += latinLetters[Int(scalar.value) - 0x80]
+        }
       }
       return result
     }
+    return asciiLettersGeneral(text)
+  }
+
+  /// ``asciiLetters(_:)`` of each scalar from U+0080 to U+02FF.
+  private static let latinLetters: [String] = (0x80..<0x300).map { value in
+    Unicode.Scalar(UInt32(value)).map { asciiLettersGeneral(String(Character($0))) } ?? ""
+  }
+
+  /// ``asciiLetters(_:)`` for any text, without the shortcuts.
+  static func asciiLettersGeneral(_ text: String) -> String {
     var spelled = ""
     for character in text.lowercased() {
       switch character {

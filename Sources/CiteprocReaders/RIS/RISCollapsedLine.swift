@@ -50,7 +50,7 @@ enum RISCollapsedLine {
     func finishValue(upTo limit: Int) {
       guard let tag = openTag, record != nil else { return }
       let value = RISTokenizer.trimmedString(line, openValueStart, max(openValueStart, limit))
-      record?.entries.append(RISEntry(tag: tag, value: value, line: lineNumber))
+      record?.append(RISEntry(tag: tag, value: value, line: lineNumber))
       openTag = nil
     }
 

@@ -30,6 +30,12 @@ enum RISDateParser {
   }
 
   static func parse(_ raw: String) -> Value? {
+    if case .some(let value) = RISDateFastPath.parse(raw) { return value }
+    return parseGeneral(raw)
+  }
+
+  /// ``parse(_:)`` without the fast path for the common spellings.
+  static func parseGeneral(_ raw: String) -> Value? {
     let text = raw.trimmingBlanks()
     guard !text.isEmpty else { return nil }
     let value: Value?

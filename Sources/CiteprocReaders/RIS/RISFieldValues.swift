@@ -20,7 +20,12 @@ enum RISFieldValues {
   }
 
   /// Dashes of any kind, with or without spaces around them, become one hyphen.
-  private static func normaliseRange(_ text: String) -> String {
+  static func normaliseRange(_ text: String) -> String {
+    RISFieldValuesFastPath.normaliseRange(text) ?? normaliseRangeGeneral(text)
+  }
+
+  /// ``normaliseRange(_:)`` for any text.
+  static func normaliseRangeGeneral(_ text: String) -> String {
     var out = ""
     var pendingDash = false
     for character in text.trimmingBlanks() {
@@ -41,7 +46,12 @@ enum RISFieldValues {
     return out
   }
 
-  private static func isPageLike(_ text: String) -> Bool {
+  static func isPageLike(_ text: String) -> Bool {
+    RISFieldValuesFastPath.isPageLike(text) ?? isPageLikeGeneral(text)
+  }
+
+  /// ``isPageLike(_:)`` for any text.
+  static func isPageLikeGeneral(_ text: String) -> Bool {
     guard !text.isEmpty else { return false }
     if text.contains(where: { $0.isNumber }) { return true }
     return text.lowercased().allSatisfy { "ivxlcdm-".contains($0) }
@@ -56,6 +66,12 @@ enum RISFieldValues {
 
   /// The first DOI-shaped string (`10.` + digits + `/` + non-space) in free text.
   static func doi(in text: String) -> String? {
+    if case .some(let result) = RISFieldValuesFastPath.doi(in: text) { return result }
+    return doiGeneral(in: text)
+  }
+
+  /// ``doi(in:)`` for any text.
+  static func doiGeneral(in text: String) -> String? {
     let scalars = Array(text.unicodeScalars)
     var index = 0
     while index + 3 < scalars.count {
@@ -191,6 +207,8 @@ enum RISFieldValues {
   /// A volume without `v.` / `vol.` prefixes (`v. 40` → `40`).
   static func volume(_ text: String) -> String {
     var value = text.trimmingBlanks()
+    // Every prefix starts with "v".
+    if let first = value.utf8.first, first >= 0x30 && first <= 0x39 { return value }
     var changed = true
     while changed {
       changed = false

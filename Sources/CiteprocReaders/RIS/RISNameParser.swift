@@ -13,13 +13,32 @@ import CiteprocData
 enum RISNameParser {
   /// The names in one tag value; several names separated by `;` are split.
   static func parse(_ raw: String) -> [Name] {
-    if raw.utf8.contains(UInt8(ascii: ";")) {
-      return raw.split(separator: ";").compactMap { parseOne(String($0)) }
+    var names: [Name] = []
+    parse(raw, into: &names)
+    return names
+  }
+
+  /// ``parse(_:)``, appending to `names`.
+  static func parse(_ raw: String, into names: inout [Name]) {
+    // The fast path takes no text with a semicolon.
+    if let name = RISNameFastPath.parse(raw) {
+      names.append(name)
+    } else if raw.utf8.contains(UInt8(ascii: ";")) {
+      for piece in raw.split(separator: ";") {
+        if let name = parseOne(String(piece)) { names.append(name) }
+      }
+    } else if let name = parseOne(raw) {
+      names.append(name)
     }
-    return parseOne(raw).map { [$0] } ?? []
   }
 
   static func parseOne(_ raw: String) -> Name? {
+    if let name = RISNameFastPath.parse(raw) { return name }
+    return parseOneGeneral(raw)
+  }
+
+  /// ``parseOne(_:)`` for any text, without the fast path for the common shapes.
+  static func parseOneGeneral(_ raw: String) -> Name? {
     var text: String
     if isTidy(raw) {
       text = raw
@@ -166,7 +185,7 @@ enum RISNameParser {
 
   // MARK: Pieces
 
-  private static let particleWords: Set<String> = [
+  static let particleWords: Set<String> = [
     "van", "von", "de", "der", "den", "del", "della", "delle", "dei", "degli", "des", "du", "da",
     "das", "dos", "do", "di", "la", "le", "les", "lo", "ter", "ten", "te", "zu", "zum", "zur", "af",
     "av", "al", "el", "bin", "ibn", "ben", "'t", "d'", "l'",
@@ -218,7 +237,7 @@ enum RISNameParser {
     return dots > 0 ? letters <= 4 : letters <= 3
   }
 
-  private static let organisationWords: Set<String> = [
+  static let organisationWords: Set<String> = [
     "organization", "organisation", "association", "society", "institute", "institution",
     "university", "college", "school", "hospital", "group", "committee", "council", "agency",
     "department", "ministry", "foundation", "consortium", "collaboration", "collaborative", "centre",

@@ -53,7 +53,7 @@ public struct RISReader: Sendable {
           continue
         }
       }
-      if let split = Self.recordStarts(in: pending, from: 1).last {
+      if let split = Self.lastRecordStart(in: pending, from: 1) {
         state.readBatch(pending[..<split], firstLine: firstLine)
         firstLine += Self.lineCount(pending[..<split])
         pending.removeFirst(split)
@@ -126,6 +126,29 @@ public struct RISReader: Sendable {
     return starts
   }
 
+  /// The last of ``recordStarts(in:from:)``, found from the end.
+  static func lastRecordStart(in bytes: [UInt8], from: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      // The end of the line holding `index` (count when the line is not ended).
+      var lineEnd = count
+      if count > 0, buffer[count - 1] == 0x0A || buffer[count - 1] == 0x0D { lineEnd = count - 1 }
+      var index = count - 2
+      while index >= from {
+        let byte = buffer[index]
+        if byte == 0x0A || byte == 0x0D { lineEnd = index }
+        if byte == 0x54, buffer[index + 1] == 0x59,
+          index == 0 || buffer[index - 1] == 0x0A || buffer[index - 1] == 0x0D,
+          lineEnd < count, RISTokenizer.matchTagLine(buffer, index, lineEnd)?.code == RISTags.typeCode
+        {
+          return index
+        }
+        index -= 1
+      }
+      return nil
+    }
+  }
+
   static func sizeText(_ bytes: Int) -> String {
     bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
@@ -142,18 +165,27 @@ public struct RISReader: Sendable {
 
   /// Line ends in `bytes`: LF, CRLF and lone CR each count once.
   static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
-    var lines = 0
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        lines += 1
-      } else if byte == 0x0D, index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A {
-        lines += 1
+    bytes.withUnsafeBufferPointer { buffer in
+      var lines = 0
+      var sawCR = false
+      for byte in buffer {
+        lines &+= byte == 0x0A ? 1 : 0
+        sawCR = sawCR || byte == 0x0D
       }
-      index += 1
+      guard sawCR else { return lines }
+      lines = 0
+      var index = 0
+      while index < buffer.count {
+        let byte = buffer[index]
+        if byte == 0x0A {
+          lines += 1
+        } else if byte == 0x0D, index + 1 == buffer.count || buffer[index + 1] != 0x0A {
+          lines += 1
+        }
+        index += 1
+      }
+      return lines
     }
-    return lines
   }
 
   /// Everything read so far.
@@ -172,21 +204,31 @@ public struct RISReader: Sendable {
     /// Reads whole records (and text outside records) starting at line `firstLine`.
     mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
       guard !bytes.isEmpty else { return }
-      let decoded = RISTextDecoder().decode(Array(bytes))
+      let decoded = RISTextDecoder().decode(bytes)
       usedFallback = usedFallback || decoded.usedFallback
-      let tokens = RISTokenizer(file: file, firstLine: firstLine).tokenize(decoded.bytes)
-      diagnostics.append(contentsOf: tokens.diagnostics)
-      guard !tokens.records.isEmpty else { return }
-      sawRecords = true
+      let text = decoded.bytes
+      // The text is cut at TY lines into pieces that are tokenised and mapped independently (on all
+      // cores); the results are taken in order: first every piece's tokeniser messages, then the
+      // records' own.
+      let bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
+      var lines = [firstLine]
+      for index in 1..<bounds.count {
+        lines.append(lines[index - 1] + Self.newlineCount(text, bounds[index - 1]..<bounds[index]))
+      }
+      let pieceLines = lines
+      let file = self.file
       let mapper = RISRecordMapper(file: file)
-      mapped.reserveCapacity(mapped.count + tokens.records.count)
-      // Records map independently of each other (on all cores, a batch at a time); the results
-      // are taken in order.
-      let records = tokens.records
-      for batchStart in stride(from: 0, to: records.count, by: Parallel.batchSize) {
-        let batchEnd = min(records.count, batchStart + Parallel.batchSize)
-        let outcomes = Parallel.map(count: batchEnd - batchStart) { mapper.map(records[batchStart + $0]) }
-        for outcome in outcomes {
+      let pieces = Parallel.map(count: bounds.count - 1, minimumChunk: 1) { index in
+        let tokens = RISTokenizer(file: file, firstLine: pieceLines[index]).tokenize(
+          text, in: bounds[index]..<bounds[index + 1])
+        return Piece(diagnostics: tokens.diagnostics, outcomes: tokens.records.map(mapper.map))
+      }
+      for piece in pieces { diagnostics.append(contentsOf: piece.diagnostics) }
+      for piece in pieces {
+        guard !piece.outcomes.isEmpty else { continue }
+        sawRecords = true
+        mapped.reserveCapacity(mapped.count + piece.outcomes.count)
+        for outcome in piece.outcomes {
           switch outcome {
           case .mapped(let item):
             diagnostics.append(contentsOf: item.diagnostics)
@@ -196,6 +238,22 @@ public struct RISReader: Sendable {
             rejected.append(error)
           }
         }
+      }
+    }
+
+    /// The bytes of decoded text tokenised and mapped as one unit.
+    static let pieceSize = 128 * 1024
+
+    private struct Piece: Sendable {
+      var diagnostics: [Diagnostic]
+      var outcomes: [RISRecordMapper.Outcome]
+    }
+
+    private static func newlineCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+      bytes.withUnsafeBufferPointer { buffer in
+        var lines = 0
+        for byte in UnsafeBufferPointer(rebasing: buffer[range]) { lines &+= byte == 0x0A ? 1 : 0 }
+        return lines
       }
     }
   }
@@ -226,7 +284,7 @@ public struct RISReader: Sendable {
         needsKey.append(index)
       }
     }
-    let bases = needsKey.map { ReferenceKeys.base(for: references[$0]) }
+    let bases = needsKey.map { items[$0].keyBase ?? ReferenceKeys.base(for: references[$0]) }
     let keys = ReferenceKeys.uniqueKeys(for: bases, reserved: reserved)
     for (position, index) in needsKey.enumerated() { references[index].id = keys[position] }
     return references

@@ -1,24 +1,42 @@
 /// One tagged value of an RIS record: the tag, the text on the tag line and any untagged
 /// continuation lines that followed it.
 struct RISEntry: Sendable, Hashable {
-  var tag: String
   /// The tag's two ASCII bytes as one number, for fast comparisons (see ``RISTags/code(_:)``).
   var code: UInt16
-  /// The value on the tag line first, then each non-blank continuation line, all trimmed.
-  var lines: [String]
+  /// The value on the tag line, trimmed (may be empty).
+  var value: String
+  /// Each non-blank continuation line, trimmed.
+  var continuation: [String] = []
   /// The 1-based line of the tag.
   var line: Int
 
   init(tag: String, value: String, line: Int) {
-    self.tag = tag
-    self.code = RISTags.code(tag)
-    self.lines = value.isEmpty ? [] : [value]
+    self.init(code: RISTags.code(tag), value: value, line: line)
+  }
+
+  init(code: UInt16, value: String, line: Int) {
+    self.code = code
+    self.value = value
     self.line = line
+  }
+
+  /// The tag's two characters.
+  var tag: String {
+    var text = ""
+    text.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: code >> 8)))
+    text.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: code)))
+    return text
+  }
+
+  /// The value on the tag line (when not empty), then each continuation line.
+  var lines: [String] {
+    if continuation.isEmpty { return value.isEmpty ? [] : [value] }
+    return value.isEmpty ? continuation : [value] + continuation
   }
 
   /// The lines joined with single spaces.
   var text: String {
-    lines.count == 1 ? lines[0] : lines.joined(separator: " ")
+    continuation.isEmpty ? value : lines.joined(separator: " ")
   }
 }
 
@@ -28,7 +46,9 @@ struct RISRecord: Sendable, Hashable {
   var typeValue: String
   /// The 1-based line of the `TY` tag.
   var line: Int
-  var entries: [RISEntry] = []
+  private(set) var entries: [RISEntry] = []
+  /// One bit per tag code present (see ``bit(_:)``), to skip lookups of absent tags.
+  private var present: UInt64 = 0
   /// True when the record was closed by an `ER` line rather than by the next `TY` or the end of the file.
   var closedByER = false
   /// True when the record was split out of a line whose line breaks had been collapsed into spaces.
@@ -37,6 +57,28 @@ struct RISRecord: Sendable, Hashable {
   init(typeValue: String, line: Int) {
     self.typeValue = typeValue
     self.line = line
+    entries.reserveCapacity(24)
+  }
+
+  mutating func append(_ entry: RISEntry) {
+    entries.append(entry)
+    present |= Self.bit(entry.code)
+  }
+
+  /// Adds a continuation line to the last entry; false when there is no entry.
+  mutating func appendContinuation(_ text: String) -> Bool {
+    guard !entries.isEmpty else { return false }
+    entries[entries.count - 1].continuation.append(text)
+    return true
+  }
+
+  private static func bit(_ code: UInt16) -> UInt64 {
+    1 << ((UInt64(code) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+  }
+
+  /// True when an entry with this tag code may be present (false means it certainly is not).
+  func mayHave(_ code: UInt16) -> Bool {
+    present & Self.bit(code) != 0
   }
 
   /// All entries with one of the given tags, in file order.
@@ -45,22 +87,53 @@ struct RISRecord: Sendable, Hashable {
     return entries.filter { codes.contains($0.code) }
   }
 
+  /// All entries with one of these tag codes, in file order.
+  func entries(codes: [UInt16]) -> [RISEntry] {
+    guard codes.contains(where: mayHave) else { return [] }
+    return entries.filter { codes.contains($0.code) }
+  }
+
   /// All entries with this tag, in file order.
   func entries(_ tag: String) -> [RISEntry] {
-    let code = RISTags.code(tag)
+    entries(code: RISTags.code(tag))
+  }
+
+  /// All entries with this tag code, in file order.
+  func entries(code: UInt16) -> [RISEntry] {
+    guard mayHave(code) else { return [] }
     return entries.filter { $0.code == code }
   }
 
   /// The first non-empty value of the first tag in `tags` (in the order given) that has one.
   func first(_ tags: String...) -> String? {
     for tag in tags {
-      let code = RISTags.code(tag)
-      for entry in entries where entry.code == code {
+      if let text = first(code: RISTags.code(tag)) { return text }
+    }
+    return nil
+  }
+
+  /// The first non-empty value with this tag code.
+  func first(code: UInt16) -> String? {
+    guard mayHave(code) else { return nil }
+    for entry in entries where entry.code == code {
+      if entry.continuation.isEmpty {
+        if !entry.value.isEmpty { return entry.value }
+      } else {
         let text = entry.text
         if !text.isEmpty { return text }
       }
     }
     return nil
+  }
+
+  /// The first non-empty value of the first of these tag codes that has one.
+  func first(code first: UInt16, _ second: UInt16) -> String? {
+    self.first(code: first) ?? self.first(code: second)
+  }
+
+  /// The first non-empty value of the first of these tag codes that has one.
+  func first(code first: UInt16, _ second: UInt16, _ third: UInt16) -> String? {
+    self.first(code: first) ?? self.first(code: second) ?? self.first(code: third)
   }
 }
 

@@ -7,6 +7,9 @@ struct RISRecordMapper: Sendable {
     /// The record's own `ID` value, if any.
     var explicitID: String?
     var diagnostics: [Diagnostic]
+    /// ``ReferenceKeys/base(for:)`` of the reference, worked out here (in parallel with other
+    /// records) when it has no `ID` and so certainly needs a generated key.
+    var keyBase: String? = nil
   }
 
   enum Outcome: Sendable {
@@ -28,7 +31,9 @@ struct RISRecordMapper: Sendable {
     let reference = Reference(
       id: "", type: builder.type, fields: builder.fields, names: builder.names, dates: builder.dates)
     return .mapped(
-      Mapped(reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics))
+      Mapped(
+        reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics,
+        keyBase: builder.explicitID == nil ? ReferenceKeys.base(for: reference) : nil))
   }
 }
 
@@ -37,6 +42,7 @@ private struct Builder {
   let record: RISRecord
   let file: String
   let code: String
+  let roles: RISTypeRoles
   var type: String
   var fields: [String: String] = [:]
   var names: [String: [Name]] = [:]
@@ -47,8 +53,10 @@ private struct Builder {
   init(record: RISRecord, file: String) {
     self.record = record
     self.file = file
+    fields.reserveCapacity(12)
     let resolved = RISTypeTable.resolve(record.typeValue)
     code = resolved.code
+    roles = RISTypeRoles.roles(for: resolved.code)
     type = resolved.cslType
     if let warning = resolved.warning {
       diagnostics.append(.warning(warning, file: file, line: record.line))
@@ -66,9 +74,12 @@ private struct Builder {
   }
 
   mutating func set(_ variable: String, _ value: String?) {
-    guard let value = value?.trimmingBlanks(), !value.isEmpty, fields[variable] == nil else { return }
-    fields[variable] = value
+    guard let value = value?.trimmingBlanks(), !value.isEmpty else { return }
+    // Inserts the value when the variable has none and keeps an existing one, with one lookup.
+    Self.keep(&fields[variable, default: value])
   }
+
+  private static func keep(_ value: inout String) {}
 
   mutating func build() {
     mapTitles()
@@ -85,47 +96,58 @@ private struct Builder {
   // MARK: Titles and names
 
   mutating func mapTitles() {
-    set("title", record.first("TI", "T1", "CT"))
-    if RISTagRoles.pageCountTypes.contains(code) { set("title", record.first("BT")) }
-    set("title-short", record.first("ST"))
-    set("original-title", record.first("OP"))
-    set("reviewed-title", record.first("RI"))
+    set("title", record.first(code: RISTagCode.TI, RISTagCode.T1, RISTagCode.CT))
+    if roles.pageCount { set("title", record.first(code: RISTagCode.BT)) }
+    set("title-short", record.first(code: RISTagCode.ST))
+    set("original-title", record.first(code: RISTagCode.OP))
+    set("reviewed-title", record.first(code: RISTagCode.RI))
   }
 
   mutating func mapNames() {
     var publishers: [String] = []
-    let a3 = RISTags.code("A3")
+    // Names of one variable in a row are collected before they go into the dictionary.
+    var variable = ""
+    var run: [Name] = []
     for entry in record.entries {
-      if entry.code == a3 && code == "RPRT" {
+      if entry.code == RISTagCode.A3 && code == "RPRT" {
         publishers.append(contentsOf: entry.lines)
         continue
       }
-      guard let variable = RISTagRoles.nameVariable(tag: entry.tag, code: code) else { continue }
-      for line in entry.lines {
-        let parsed = RISNameParser.parse(line)
-        if !parsed.isEmpty { names[variable, default: []].append(contentsOf: parsed) }
+      guard RISTagRoles.isNameTag(entry.code),
+        let entryVariable = RISTagRoles.nameVariable(tagCode: entry.code, code: code)
+      else { continue }
+      if entryVariable != variable {
+        if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
+        run.removeAll(keepingCapacity: true)
+        variable = entryVariable
+      }
+      if entry.continuation.isEmpty {
+        RISNameParser.parse(entry.value, into: &run)
+      } else {
+        for line in entry.lines { RISNameParser.parse(line, into: &run) }
       }
     }
-    if !publishers.isEmpty && record.first("PB") == nil {
+    if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
+    if !publishers.isEmpty && record.first(code: RISTagCode.PB) == nil {
       set("publisher", publishers.joined(separator: "; "))
     }
   }
 
   mutating func mapContainers() {
-    let t2 = record.first("T2")
+    let t2 = record.first(code: RISTagCode.T2)
     var full: String?
     switch RISTagRoles.secondaryTitle(code) {
     case .container:
       full = t2
     case .collection:
       set("collection-title", t2)
-      set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+      set(RISTagRoles.tertiaryTitleVariable(code), record.first(code: RISTagCode.T3))
       return
     case .conference:
-      if let conference = record.first("CP") {
+      if let conference = record.first(code: RISTagCode.CP) {
         full = t2
         set("event-title", conference)
-      } else if let proceedings = record.first("C3") {
+      } else if let proceedings = record.first(code: RISTagCode.C3) {
         full = proceedings
         set("event-title", t2)
       } else {
@@ -133,45 +155,45 @@ private struct Builder {
         set("event-title", t2)
       }
     case .ignored:
-      set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+      set(RISTagRoles.tertiaryTitleVariable(code), record.first(code: RISTagCode.T3))
       return
     }
-    if full == nil { full = record.first("JF") }
-    if full == nil, code == "CHAP" || code == "ECHAP" { full = record.first("BT") }
-    var short = record.first("JA", "J1", "J2")
-    if let journal = record.first("JO") {
+    if full == nil { full = record.first(code: RISTagCode.JF) }
+    if full == nil, code == "CHAP" || code == "ECHAP" { full = record.first(code: RISTagCode.BT) }
+    var short = record.first(code: RISTagCode.JA, RISTagCode.J1, RISTagCode.J2)
+    if let journal = record.first(code: RISTagCode.JO) {
       if full == nil {
         full = journal
       } else if let full, full.lowercased() != journal.lowercased(), short == nil {
         short = journal
       }
     }
-    if short == nil { short = record.first("JI", "J9") }
+    if short == nil { short = record.first(code: RISTagCode.JI, RISTagCode.J9) }
     if full == nil { full = short }
     set("container-title", full)
     set("container-title-short", short)
-    set(RISTagRoles.tertiaryTitleVariable(code), record.first("T3"))
+    set(RISTagRoles.tertiaryTitleVariable(code), record.first(code: RISTagCode.T3))
   }
 
   // MARK: Numbers
 
   mutating func mapNumbers() {
-    let start = record.first("SP")
-    let end = record.first("EP", "LP")
-    if RISTagRoles.pageCountTypes.contains(code), let start, !RISFieldValues.isRange(start) {
+    let start = record.first(code: RISTagCode.SP)
+    let end = record.first(code: RISTagCode.EP, RISTagCode.LP)
+    if roles.pageCount, let start, !RISFieldValues.isRange(start) {
       set("number-of-pages", start)
     } else {
       set("page", RISFieldValues.pages(start: start, end: end))
     }
-    if !RISTagRoles.volumeIgnored.contains(code) {
-      set("volume", record.first("VL", "VO").map(RISFieldValues.volume))
+    if !roles.volumeIgnored {
+      set("volume", record.first(code: RISTagCode.VL, RISTagCode.VO).map(RISFieldValues.volume))
     }
-    if RISTagRoles.issueIsVolumes.contains(code) {
-      set("number-of-volumes", record.first("IS"))
+    if roles.issueIsVolumes {
+      set("number-of-volumes", record.first(code: RISTagCode.IS))
     } else {
-      set("issue", record.first("IS"))
+      set("issue", record.first(code: RISTagCode.IS))
     }
-    let m1 = record.first("M1")
+    let m1 = record.first(code: RISTagCode.M1)
     switch code {
     case "BOOK", "EBOOK", "EDBOOK": set("collection-number", m1)
     case "RPRT", "THES", "PAT", "BILL", "UNBILL": set("number", m1)
@@ -182,30 +204,30 @@ private struct Builder {
         dates["accessed"] = date
       }
     default:
-      if RISTagRoles.journalLike.contains(code) || code == "GEN" || code == "CONF" || code == "CPAPER",
+      if roles.journalLike || code == "GEN" || code == "CONF" || code == "CPAPER",
         let m1, isNumberLike(m1)
       {
         set("issue", m1)
       }
     }
-    if RISTagRoles.journalLike.contains(code) || code == "GEN" {
-      if let article = record.first("C7") {
+    if roles.journalLike || code == "GEN" {
+      if let article = record.first(code: RISTagCode.C7) {
         set("number", article)
         set("page", article)
       }
     }
     if code == "CHAP" || code == "ECHAP" {
-      set("chapter-number", record.first("SE"))
-      set("section", record.first("C1"))
+      set("chapter-number", record.first(code: RISTagCode.SE))
+      set("section", record.first(code: RISTagCode.C1))
     }
-    if code == "NEWS" { set("section", record.first("SE")) }
-    set("number-of-volumes", record.first("NV"))
-    if RISTagRoles.editionIsEpubDate.contains(code) {
-      if let epub = record.first("ET"), let date = RISDateParser.parse(epub)?.cslDate {
+    if code == "NEWS" { set("section", record.first(code: RISTagCode.SE)) }
+    set("number-of-volumes", record.first(code: RISTagCode.NV))
+    if roles.editionIsEpubDate {
+      if let epub = record.first(code: RISTagCode.ET), let date = RISDateParser.parse(epub)?.cslDate {
         dates["available-date"] = date
       }
     } else {
-      set("edition", record.first("ET"))
+      set("edition", record.first(code: RISTagCode.ET))
     }
   }
 
@@ -217,15 +239,17 @@ private struct Builder {
   // MARK: Publication
 
   mutating func mapPublication() {
-    let publisher = record.first("PB", "PU")
+    let publisher = record.first(code: RISTagCode.PB, RISTagCode.PU)
     set(code == "MANSCPT" ? "archive" : "publisher", publisher)
     if code == "CONF" || code == "CPAPER" {
-      set("event-place", record.first("CY"))
-      if record.first("CP") == nil { set("publisher-place", record.first("C1")) }
+      set("event-place", record.first(code: RISTagCode.CY))
+      if record.first(code: RISTagCode.CP) == nil {
+        set("publisher-place", record.first(code: RISTagCode.C1))
+      }
     } else {
-      set("publisher-place", record.first("CY", "PI", "PP"))
+      set("publisher-place", record.first(code: RISTagCode.CY, RISTagCode.PI, RISTagCode.PP))
     }
-    if RISTagRoles.genreFromM3.contains(code), let m3 = record.first("M3"),
+    if roles.genreFromM3, let m3 = record.first(code: RISTagCode.M3),
       RISFieldValues.doi(in: m3) == nil
     {
       set("genre", m3)
@@ -236,14 +260,14 @@ private struct Builder {
   // MARK: Identifiers and links
 
   mutating func mapIdentifiers() {
-    for entry in record.entries("DO") {
+    for entry in record.entries(code: RISTagCode.DO) {
       if let doi = RISFieldValues.doi(in: entry.text) {
         set("DOI", doi)
         break
       }
     }
-    for tag in ["M3", "N1", "L3", "DI"] where fields["DOI"] == nil {
-      for entry in record.entries(tag) {
+    for tag in [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI] where fields["DOI"] == nil {
+      for entry in record.entries(code: tag) {
         if let doi = RISFieldValues.doi(in: entry.text) {
           set("DOI", doi)
           break
@@ -251,21 +275,23 @@ private struct Builder {
       }
     }
     if fields["DOI"] == nil {
-      for url in RISFieldValues.urls(in: record.entries("UR").flatMap(\.lines)) {
+      for url in RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines)) {
         if let doi = RISFieldValues.doi(fromURL: url) {
           set("DOI", doi)
           break
         }
       }
     }
-    var urls = RISFieldValues.urls(in: record.entries("UR").flatMap(\.lines))
+    var urls = RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines))
     if urls.isEmpty {
-      urls = RISFieldValues.urls(in: record.entries(["LK", "L1", "L2", "L3", "L4"]).flatMap(\.lines))
+      urls = RISFieldValues.urls(
+        in: record.entries(codes: [RISTagCode.LK, RISTagCode.L1, RISTagCode.L2, RISTagCode.L3, RISTagCode.L4])
+          .flatMap(\.lines))
     }
     set("URL", urls.first)
 
-    var serials = record.entries("SN").flatMap(\.lines)
-    if RISTagRoles.serialIsNumber.contains(code) {
+    var serials = record.entries(code: RISTagCode.SN).flatMap(\.lines)
+    if roles.serialIsNumber {
       set("number", serials.first)
       serials.removeAll()
     }
@@ -275,30 +301,34 @@ private struct Builder {
         case .issn(let issn): set("ISSN", issn)
         case .isbn(let isbn): set("ISBN", isbn)
         case .other(let text):
-          set(RISTagRoles.serialIsISBN.contains(code) ? "ISBN" : "ISSN", text)
+          set(roles.serialIsISBN ? "ISBN" : "ISSN", text)
         }
       }
     }
 
-    explicitID = record.first("ID")
-    set("call-number", record.first("CN"))
-    set("citation-label", record.first("LB"))
-    for entry in record.entries(["U1", "U2", "U3", "U4", "U5"]) {
+    explicitID = record.first(code: RISTagCode.ID)
+    set("call-number", record.first(code: RISTagCode.CN))
+    set("citation-label", record.first(code: RISTagCode.LB))
+    for entry in record.entries(codes: [
+      RISTagCode.U1, RISTagCode.U2, RISTagCode.U3, RISTagCode.U4, RISTagCode.U5,
+    ]) {
       let text = entry.text
       let lower = text.lowercased()
       if lower.hasSuffix("[pmid]") { set("PMID", String(text.dropLast(6))) }
       if lower.hasSuffix("[pmcid]") { set("PMCID", String(text.dropLast(7))) }
     }
-    if RISTagRoles.journalLike.contains(code), let pmcid = record.first("C2"), pmcid.hasPrefix("PMC") {
+    if roles.journalLike, let pmcid = record.first(code: RISTagCode.C2),
+      pmcid.hasPrefix("PMC")
+    {
       set("PMCID", pmcid)
     }
-    if let database = record.first("DB"), database.lowercased() == "pubmed",
-      let accession = record.first("AN"),
+    if let database = record.first(code: RISTagCode.DB), database.lowercased() == "pubmed",
+      let accession = record.first(code: RISTagCode.AN),
       accession.allSatisfy(\.isNumber)
     {
       set("PMID", accession)
     }
-    if let accession = record.first("AN"), accession.hasPrefix("PMC"),
+    if let accession = record.first(code: RISTagCode.AN), accession.hasPrefix("PMC"),
       accession.dropFirst(3).allSatisfy(\.isNumber)
     {
       set("PMCID", accession)
@@ -308,12 +338,12 @@ private struct Builder {
   // MARK: Dates
 
   mutating func mapDates() {
-    let daValue = record.first("DA").flatMap(RISDateParser.parse)
-    let daIsAccess = RISTagRoles.dateIsAccessed.contains(code)
+    let daValue = record.first(code: RISTagCode.DA).flatMap(RISDateParser.parse)
+    let daIsAccess = roles.dateIsAccessed
     var issued: RISDateParser.Value?
     if !daIsAccess, let daValue, daValue.hasYear {
       issued = daValue
-    } else if var base = preferredDate("PY") ?? preferredDate("Y1") {
+    } else if var base = preferredDate(RISTagCode.PY) ?? preferredDate(RISTagCode.Y1) {
       if !daIsAccess, let daValue, !daValue.hasYear, base.month == nil, daValue.month != nil {
         base.month = daValue.month
         base.day = daValue.day
@@ -322,13 +352,16 @@ private struct Builder {
     }
     if let date = issued?.cslDate {
       dates["issued"] = date
-    } else if let text = record.first("PY", "Y1", "DA"), !daIsAccess || record.first("PY", "Y1") != nil {
+    } else if let text = record.first(code: RISTagCode.PY, RISTagCode.Y1, RISTagCode.DA),
+      !daIsAccess || record.first(code: RISTagCode.PY, RISTagCode.Y1) != nil
+    {
       diagnostics.append(
         .warning(
           "could not read a publication year from \"\(text)\"", file: file,
-          line: record.entries(["PY", "Y1", "DA"]).first?.line ?? record.line))
+          line: record.entries(codes: [RISTagCode.PY, RISTagCode.Y1, RISTagCode.DA]).first?.line
+            ?? record.line))
     }
-    if let accessed = record.first("Y2").flatMap(RISDateParser.parse)?.cslDate {
+    if let accessed = record.first(code: RISTagCode.Y2).flatMap(RISDateParser.parse)?.cslDate {
       dates["accessed"] = accessed
     } else if daIsAccess, let date = daValue?.cslDate {
       dates["accessed"] = date
@@ -337,8 +370,8 @@ private struct Builder {
 
   /// The first value of `tag` with a year, skipping `received`/`accepted` history dates when another
   /// value has a year.
-  private func preferredDate(_ tag: String) -> RISDateParser.Value? {
-    let values = record.entries(tag).compactMap { RISDateParser.parse($0.text) }.filter(\.hasYear)
+  private func preferredDate(_ tag: UInt16) -> RISDateParser.Value? {
+    let values = record.entries(code: tag).compactMap { RISDateParser.parse($0.text) }.filter(\.hasYear)
     let publication = values.first {
       !RISDateParser.nonPublicationQualifiers.contains($0.qualifier ?? "")
     }
@@ -347,26 +380,31 @@ private struct Builder {
 
   // MARK: Text
 
+  private static let abstractPlaceholders: Set<String> = [
+    "na", "n/a", "abstract", "no abstract", "no abstract available",
+  ]
+
   mutating func mapText() {
-    let placeholders: Set<String> = ["na", "n/a", "abstract", "no abstract", "no abstract available"]
-    for tag in ["N2", "AB"] where fields["abstract"] == nil {
-      for entry in record.entries(tag) {
+    for tag in [RISTagCode.N2, RISTagCode.AB] where fields["abstract"] == nil {
+      for entry in record.entries(code: tag) {
         let text = entry.text
-        if text.count > 24 || !placeholders.contains(text.lowercased()) {
+        // More than 24 characters, without counting all of a long abstract.
+        if !text.dropFirst(24).isEmpty || !Self.abstractPlaceholders.contains(text.lowercased()) {
           set("abstract", text)
           break
         }
       }
     }
-    let notes = record.entries(["N1", "RN"]).map { $0.lines.joined(separator: "\n") }.filter {
-      !$0.isEmpty
-    }
+    let notes = record.entries(codes: [RISTagCode.N1, RISTagCode.RN]).map { $0.lines.joined(separator: "\n") }
+      .filter {
+        !$0.isEmpty
+      }
     if !notes.isEmpty { set("note", notes.joined(separator: "\n")) }
-    let keywordEntries = record.entries("KW")
+    let keywordEntries = record.entries(code: RISTagCode.KW)
     let keywords = RISFieldValues.keywords(keywordEntries, splitOnCommas: keywordEntries.count == 1)
     if !keywords.isEmpty { set("keyword", keywords.joined(separator: ", ")) }
-    set("language", record.first("LA"))
-    set("source", record.first("DB", "DP"))
+    set("language", record.first(code: RISTagCode.LA))
+    set("source", record.first(code: RISTagCode.DB, RISTagCode.DP))
   }
 
   // MARK: Type

@@ -33,22 +33,33 @@ enum RISTagRoles {
     "BOOK", "EBOOK", "EDBOOK", "RPRT", "WEB", "ELEC", "SER", "GOVDOC",
   ]
 
+  /// True for the tags ``nameVariable(tag:code:)`` may map: AU, A1, ED, A2, A3 and A4.
+  static func isNameTag(_ code: UInt16) -> Bool {
+    code == RISTagCode.AU || code == RISTagCode.A1 || code == RISTagCode.ED || code == RISTagCode.A2
+      || code == RISTagCode.A3 || code == RISTagCode.A4
+  }
+
   /// The CSL name variable for a name tag, or nil when the tag is not a citable role for this type.
   static func nameVariable(tag: String, code: String) -> String? {
-    switch tag {
-    case "AU", "A1": return code == "EDBOOK" ? "editor" : "author"
-    case "ED": return "editor"
-    case "A2":
+    nameVariable(tagCode: RISTags.code(tag), code: code)
+  }
+
+  /// ``nameVariable(tag:code:)`` for a tag given by its code (see ``RISTags/code(_:)``).
+  static func nameVariable(tagCode: UInt16, code: String) -> String? {
+    switch tagCode {
+    case RISTagCode.AU, RISTagCode.A1: return code == "EDBOOK" ? "editor" : "author"
+    case RISTagCode.ED: return "editor"
+    case RISTagCode.A2:
       if a2Editor.contains(code) { return "editor" }
       if a2CollectionEditor.contains(code) { return "collection-editor" }
       return nil
-    case "A3":
+    case RISTagCode.A3:
       switch code {
       case "BOOK", "EBOOK": return "editor"
       case "CHAP", "ECHAP", "CONF", "CPAPER": return "collection-editor"
       default: return nil
       }
-    case "A4":
+    case RISTagCode.A4:
       switch code {
       case "BOOK", "EBOOK", "EDBOOK", "CHAP", "ECHAP", "DICT", "ENCYC", "CLSWK", "ANCIENT":
         return "translator"

@@ -15,6 +15,72 @@ struct RISTextDecoder: Sendable {
   }
 
   func decode(_ input: [UInt8]) -> Output {
+    decode(input[...])
+  }
+
+  func decode(_ input: ArraySlice<UInt8>) -> Output {
+    let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if input.withUnsafeBufferPointer({ Self.isClean($0, from: start) }) {
+      return Output(bytes: Array(input.dropFirst(start)), usedFallback: false)
+    }
+    return decodeInGeneral(Array(input))
+  }
+
+  /// True when `bytes[start...]` is valid UTF-8 that normalising leaves as it is: no CR, no C0
+  /// control other than TAB and LF, no DEL, no U+00A0, U+2028 or U+2029. Runs of eight plain ASCII
+  /// bytes are checked at once.
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var index = start
+    while index < count {
+      if index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Non-zero when a byte is 0x80 or more, below 0x20, or 0x7F (the last two may also flag a
+        // neighbour; the byte loop below then decides).
+        let high = word & highs
+        let low = (word &- ones &* 0x20) & ~word & highs
+        let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+        if high | low | del == 0 {
+          index += 8
+          continue
+        }
+        if high == 0 {
+          // Plain ASCII with a line end, a tab or a control character among the eight bytes.
+          for offset in 0..<8 {
+            let byte = bytes[index + offset]
+            guard byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 else { return false }
+          }
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+          index += 1
+          continue
+        }
+        return false
+      }
+      // U+00A0, U+2028 and U+2029 are replaced by a space.
+      if byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 { return false }
+      if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+      {
+        return false
+      }
+      guard let length = UTF8Validation.sequenceLength(bytes, at: index) else { return false }
+      index += length
+    }
+    return true
+  }
+
+  /// ``decode(_:)`` without the shortcut for text that needs no change.
+  func decodeInGeneral(_ input: [UInt8]) -> Output {
     var start = 0
     if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { start = 3 }
     if UTF8Validation.isValid(input, from: start) {
@@ -69,47 +135,56 @@ struct RISTextDecoder: Sendable {
 /// A strict UTF-8 check (no overlong forms, no surrogates, nothing above U+10FFFF).
 enum UTF8Validation {
   static func isValid(_ bytes: [UInt8], from start: Int = 0) -> Bool {
-    var index = start
-    let count = bytes.count
-    while index < count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = start
+      let count = buffer.count
+      while index < count {
+        if buffer[index] < 0x80 {
+          index += 1
+          continue
+        }
+        guard let length = sequenceLength(buffer, at: index) else { return false }
+        index += length
       }
-      let length: Int
-      var lower: UInt8 = 0x80
-      var upper: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        lower = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        upper = 0x9F
-      case 0xF0:
-        length = 4
-        lower = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        upper = 0x8F
-      default: return false
-      }
-      if index + length > count { return false }
-      let second = bytes[index + 1]
-      if second < lower || second > upper { return false }
-      var offset = 2
-      while offset < length {
-        let next = bytes[index + offset]
-        if next < 0x80 || next > 0xBF { return false }
-        offset += 1
-      }
-      index += length
+      return true
     }
-    return true
+  }
+
+  /// The length of the well-formed sequence at `index` (a lead byte of 0x80 or more), or nil.
+  static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let count = bytes.count
+    let lead = bytes[index]
+    let length: Int
+    var lower: UInt8 = 0x80
+    var upper: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      lower = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      upper = 0x9F
+    case 0xF0:
+      length = 4
+      lower = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      upper = 0x8F
+    default: return nil
+    }
+    if index + length > count { return nil }
+    let second = bytes[index + 1]
+    if second < lower || second > upper { return nil }
+    var offset = 2
+    while offset < length {
+      let next = bytes[index + offset]
+      if next < 0x80 || next > 0xBF { return nil }
+      offset += 1
+    }
+    return length
   }
 }
 

@@ -19,13 +19,23 @@ struct RISTokenizer: Sendable {
   var firstLine = 1
 
   func tokenize(_ bytes: [UInt8]) -> Output {
+    tokenize(bytes, in: 0..<bytes.count)
+  }
+
+  /// Tokenises `bytes[range]`, whose first line is line ``firstLine``.
+  func tokenize(_ bytes: [UInt8], in range: Range<Int>) -> Output {
+    bytes.withUnsafeBufferPointer { buffer in
+      tokenize(buffer, from: range.lowerBound, to: range.upperBound)
+    }
+  }
+
+  private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to count: Int) -> Output {
     var output = Output()
     var current: RISRecord?
     var strayLine: Int?
     var strayCount = 0
     var lineNumber = firstLine - 1
-    var lineStart = 0
-    let count = bytes.count
+    var lineStart = start
 
     func flushStray() {
       if let first = strayLine {
@@ -55,20 +65,23 @@ struct RISTokenizer: Sendable {
 
       guard let tagLine = RISTokenizer.matchTagLine(bytes, lineStart, lineEnd) else {
         // Continuation line, blank line or junk.
-        guard let count = current?.entries.count, count > 0 else { continue }
+        guard current?.entries.isEmpty == false else { continue }
         let text = RISTokenizer.trimmedString(bytes, lineStart, lineEnd)
-        if !text.isEmpty { current?.entries[count - 1].lines.append(text) }
+        if !text.isEmpty { _ = current?.appendContinuation(text) }
         continue
       }
       output.sawTagLine = true
-      let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
       switch tagLine.code {
       case RISTags.typeCode:
+        let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
         if let record = current { close(record) }
         current = nil
         flushStray()
-        let line = Array(bytes[lineStart..<lineEnd])
-        if let recovered = RISCollapsedLine.split(line, lineNumber: lineNumber) {
+        let recovered =
+          RISTokenizer.mayBeCollapsed(bytes, tagLine.valueStart, lineEnd)
+          ? RISCollapsedLine.split(Array(bytes[lineStart..<lineEnd]), lineNumber: lineNumber) : nil
+        if let recovered {
+          let line = Array(bytes[lineStart..<lineEnd])
           for record in recovered {
             output.records.append(record)
             output.diagnostics.append(
@@ -90,7 +103,8 @@ struct RISTokenizer: Sendable {
         }
       default:
         if current != nil {
-          current?.entries.append(RISEntry(tag: tagLine.tag, value: value, line: lineNumber))
+          let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
+          current?.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
@@ -102,6 +116,41 @@ struct RISTokenizer: Sendable {
     return output
   }
 
+  /// False when the value of a `TY` line (`bytes[valueStart..<end]`) has no hyphen after a space, so
+  /// that it holds no tag token and the line cannot be a collapsed record (see ``RISCollapsedLine``).
+  static func mayBeCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ valueStart: Int, _ end: Int) -> Bool {
+    var index = valueStart + 1
+    while index < end {
+      if bytes[index] == 0x2D && bytes[index - 1] == 0x20 { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Offsets in `bytes[range]` where the text may be cut into pieces that tokenise independently:
+  /// the starts of `TY` lines at least `spacing` bytes apart. The first element is
+  /// `range.lowerBound`, the last `range.upperBound`.
+  static func pieceBounds(_ bytes: [UInt8], in range: Range<Int>, spacing: Int) -> [Int] {
+    var bounds = [range.lowerBound]
+    var index = range.lowerBound + spacing
+    while index < range.upperBound {
+      // The next line start at or after `index` that is a TY line.
+      guard let newline = bytes[(index - 1)..<range.upperBound].firstIndex(of: 0x0A) else { break }
+      var lineStart = newline + 1
+      while lineStart < range.upperBound {
+        var lineEnd = lineStart
+        while lineEnd < range.upperBound && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        if let tag = matchTagLine(bytes, lineStart, lineEnd), tag.code == RISTags.typeCode { break }
+        lineStart = lineEnd + 1
+      }
+      guard lineStart < range.upperBound else { break }
+      bounds.append(lineStart)
+      index = lineStart + spacing
+    }
+    bounds.append(range.upperBound)
+    return bounds
+  }
+
   /// The start of a collapsed line, for messages.
   private static func excerpt(_ line: [UInt8]) -> String {
     let text = String(decoding: line, as: UTF8.self)
@@ -111,9 +160,11 @@ struct RISTokenizer: Sendable {
   }
 
   struct TagLine {
-    var tag: String
     var code: UInt16
     var valueStart: Int
+
+    /// The tag's two characters.
+    var tag: String { RISEntry(code: code, value: "", line: 0).tag }
   }
 
   static func isTagFirst(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
@@ -124,6 +175,11 @@ struct RISTokenizer: Sendable {
 
   /// Matches `[A-Z][A-Z0-9][ \t]{1,3}-([ \t]+value)?` at the start of `bytes[start..<end]`.
   static func matchTagLine(_ bytes: [UInt8], _ start: Int, _ end: Int) -> TagLine? {
+    bytes.withUnsafeBufferPointer { matchTagLine($0, start, end) }
+  }
+
+  /// Matches `[A-Z][A-Z0-9][ \t]{1,3}-([ \t]+value)?` at the start of `bytes[start..<end]`.
+  static func matchTagLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TagLine? {
     guard end - start >= 4, isTagFirst(bytes[start]), isTagSecond(bytes[start + 1]) else { return nil }
     var index = start + 2
     var blanks = 0
@@ -137,18 +193,22 @@ struct RISTokenizer: Sendable {
       guard isBlank(bytes[index]) else { return nil }
       while index < end && isBlank(bytes[index]) { index += 1 }
     }
-    let tag = String(decoding: bytes[start..<(start + 2)], as: UTF8.self)
     let code = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
-    return TagLine(tag: tag, code: code, valueStart: index)
+    return TagLine(code: code, valueStart: index)
   }
 
   /// The bytes decoded as UTF-8 with leading and trailing spaces and tabs removed.
   static func trimmedString(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    bytes.withUnsafeBufferPointer { trimmedString($0, start, end) }
+  }
+
+  /// The bytes decoded as UTF-8 with leading and trailing spaces and tabs removed.
+  static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
     var low = start
     var high = end
     while low < high && isBlank(bytes[low]) { low += 1 }
     while high > low && isBlank(bytes[high - 1]) { high -= 1 }
     if low == high { return "" }
-    return String(decoding: bytes[low..<high], as: UTF8.self)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
   }
 }

@@ -1,0 +1,105 @@
+/// ``RISFieldValues`` on the UTF-8 bytes of ASCII text, where characters, scalars and bytes are the
+/// same. Each function gives exactly what the general code gives, or nil (`.none` for the double
+/// optionals) when the text is not ASCII or holds a CR, which the general code then handles.
+enum RISFieldValuesFastPath {
+  /// ``RISFieldValues/doi(in:)``: `.some(nil)` when ASCII text holds no DOI.
+  static func doi(in text: String) -> String?? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard isPlainASCII(bytes) else { return .none }
+      return .some(doi(bytes))
+    }
+    return result ?? .none
+  }
+
+  private static func doi(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let count = bytes.count
+    var index = 0
+    while index + 3 < count {
+      defer { index += 1 }
+      guard bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E else { continue }
+      if index > 0, isLetter(bytes[index - 1]) || isDigit(bytes[index - 1]) { continue }
+      var cursor = index + 3
+      var digits = 0
+      while cursor < count, isDigit(bytes[cursor]) || bytes[cursor] == 0x2E {
+        if isDigit(bytes[cursor]) { digits += 1 }
+        cursor += 1
+      }
+      guard digits >= 4, cursor < count, bytes[cursor] == 0x2F else { continue }
+      cursor += 1
+      let suffixStart = cursor
+      while cursor < count, !isWhitespace(bytes[cursor]), bytes[cursor] != 0x3B { cursor += 1 }
+      var end = cursor
+      while end > suffixStart, isTrailingPunctuation(bytes[end - 1]) { end -= 1 }
+      guard end > suffixStart else { continue }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+    }
+    return nil
+  }
+
+  /// The page range normalised as ``RISFieldValues``' `normaliseRange` does it.
+  static func normaliseRange(_ text: String) -> String? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard isPlainASCII(bytes) else { return nil }
+      var low = 0
+      var high = bytes.count
+      while low < high, isBlank(bytes[low]) { low += 1 }
+      while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+      var out: [UInt8] = []
+      out.reserveCapacity(high - low)
+      var pendingDash = false
+      for index in low..<high {
+        let byte = bytes[index]
+        if byte == 0x2D {
+          pendingDash = true
+          continue
+        }
+        if byte == 0x20 && (pendingDash || out.isEmpty) { continue }
+        if pendingDash {
+          while out.last == 0x20 { out.removeLast() }
+          if !out.isEmpty { out.append(0x2D) }
+          pendingDash = false
+        }
+        out.append(byte)
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return result ?? nil
+  }
+
+  /// ``RISFieldValues``' `isPageLike`.
+  static func isPageLike(_ text: String) -> Bool? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard isPlainASCII(bytes) else { return nil }
+      guard !bytes.isEmpty else { return false }
+      if bytes.contains(where: isDigit) { return true }
+      return bytes.allSatisfy { byte in
+        switch byte | 0x20 {
+        case 0x69, 0x76, 0x78, 0x6C, 0x63, 0x64, 0x6D: return true
+        default: return byte == 0x2D
+        }
+      }
+    }
+    return result ?? nil
+  }
+
+  // MARK: Bytes
+
+  /// ASCII without CR (CR LF would be one character).
+  private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+  private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+
+  /// The ASCII characters with the Unicode White_Space property.
+  private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+  private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2E, 0x2C, 0x29, 0x5D, 0x3E, 0x22, 0x27: return true
+    default: return false
+    }
+  }
+}

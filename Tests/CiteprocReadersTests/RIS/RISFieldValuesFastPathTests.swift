@@ -1,0 +1,50 @@
+import Testing
+
+@testable import CiteprocReaders
+
+@Suite struct RISFieldValuesFastPathTests {
+  static let doiInputs = [
+    "10.1000/xyz", "doi:10.1000/xyz123", "https://doi.org/10.1016/j.cell.2009.01.002.",
+    "10.70417/jclinepidemiol.2017.56245", "(10.1234/abc)", "see 10.1234/abc; 10.5678/def", "x10.1234/abc",
+    "110.1234/abc", "10.123/abc", "10.1234/", "10.1234/.,)]>\"'", "10.1234/a.,)]>\"'", "10.12.34/ab c",
+    "10.1234 /abc", "10.1234/abc\tdef", "10.1234/abc\u{0B}def", "10.1234/abc\u{1C}def",
+    "10.1234/abc\u{85}def",
+    "10.1234/abc\u{A0}def", "é10.1234/abc", "10.1234/ébc", "10.1234/abc é", "10.1234/a\r\nb", "",
+    "10.", "10.1", "no doi here", "10.1234/ab;cd", "10.1234.5678/x", "1010.1234/x", "a10.1234/x b10.1234/y",
+    "_10.1234/x", "-10.1234/x", "10.１２３４/x", "10.1234/x\u{2028}y",
+  ]
+
+  @Test func doiEqualsGeneral() {
+    var taken = 0
+    for input in Self.doiInputs {
+      #expect(RISFieldValues.doi(in: input) == RISFieldValues.doiGeneral(in: input), "\(input)")
+      if case .some = RISFieldValuesFastPath.doi(in: input) { taken += 1 }
+    }
+    #expect(taken > Self.doiInputs.count / 2)
+    #expect(
+      RISFieldValues.doi(in: "https://doi.org/10.1016/j.cell.2009.01.002.") == "10.1016/j.cell.2009.01.002")
+    #expect(RISFieldValues.doi(in: "x10.1234/abc") == nil)
+  }
+
+  static let pageInputs = [
+    "1997", "e484-e491", "484-91", "484 - 491", "484 -491", " 484- 491 ", "-5", "5-", "5--7", "5 - - 7",
+    "- 5",
+    "iv-xii", "IV", "No", "Specified", "xlii", "M-D", "i v", "", " ", "\t12\t", "12\t-\t14", "1\u{2013}2",
+    "1 \u{2014} 2",
+    "e9", "S12-S14", "12a", "ii-", "-", "--", "a - b - c", "12  13", "12 -", "é-1", "1\r\n2", "Ⅳ", "١٢",
+  ]
+
+  @Test func pageRangesEqualGeneral() {
+    for input in Self.pageInputs {
+      let fast = RISFieldValues.normaliseRange(input)
+      let general = RISFieldValues.normaliseRangeGeneral(input)
+      #expect(fast.utf8.elementsEqual(general.utf8), "\(input.debugDescription)")
+      #expect(RISFieldValues.isPageLike(input) == RISFieldValues.isPageLikeGeneral(input), "\(input)")
+      #expect(RISFieldValues.isPageLike(general) == RISFieldValues.isPageLikeGeneral(general), "\(input)")
+    }
+    #expect(RISFieldValues.normaliseRange(" 484 - 491 ") == "484-491")
+    #expect(RISFieldValues.pages(start: "484", end: "91") == "484-91")
+    #expect(RISFieldValues.pages(start: "No", end: "Specified") == nil)
+    #expect(RISFieldValues.isPageLike("xlii") && !RISFieldValues.isPageLike("No"))
+  }
+}
