@@ -46,7 +46,14 @@ extension ItemDecoder {
       case "family": name.family = nameText(member)
       case "given": name.given = nameText(member)
       case "dropping-particle": name.droppingParticle = nameText(member)
-      case "non-dropping-particle": name.nonDroppingParticle = nameText(member)
+      case "non-dropping-particle":
+        // A particle ending in an apostrophe keeps a space written after it ("de' " + "Frinkle"):
+        // it is then printed apart from the name, not glued to it.
+        name.nonDroppingParticle = nameText(member).map { particle in
+          let spaced =
+            (particle.last == "'" || particle.last == "’") && member.value.value.scalarText?.last == " "
+          return spaced ? particle + " " : particle
+        }
       case "suffix": name.suffix = nameText(member)
       case "literal": name.literal = nameText(member)
       case "comma-suffix": name.commaSuffix = value.isTruthy

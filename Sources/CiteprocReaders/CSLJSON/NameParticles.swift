@@ -6,6 +6,7 @@ import CiteprocData
 /// - leading lower-case words of `family` are the non-dropping particle: "van der Berg" → "van der" +
 ///   "Berg", "in 't Horvath" → "in 't" + "Horvath"; a lower-case prefix glued on with an apostrophe or
 ///   (for the Arabic article) a hyphen counts too: "d'Aubignac" → "d'" + "Aubignac", "al-One" → "al-" + "One";
+///   a particle ending in an apostrophe but written apart keeps its space: "de' Frinkle" → "de' " + "Frinkle";
 /// - trailing lower-case words of `given` are the dropping particle: "Ludwig van" → "Ludwig" + "van";
 /// - text after a comma in `given` is a suffix ("John, III"), or a suffix printed after a comma when it
 ///   starts with "!" ("John,! Jr."), or a dropping particle when it starts in lower case
@@ -89,7 +90,11 @@ enum NameParticles {
     }
     guard !particles.isEmpty else { return nil }
     let rest = ([head] + words[(count + 1)...]).joined(separator: " ")
-    return (particles.joined(separator: " "), rest)
+    var particle = particles.joined(separator: " ")
+    // A particle ending in an apostrophe but written apart from the name ("de' Frinkle") keeps its
+    // space, so that it is not joined to the name as a glued one ("d'Wander") is.
+    if count == particles.count, particle.last == "'" || particle.last == "’" { particle += " " }
+    return (particle, rest)
   }
 
   /// Arabic articles written with a hyphen before the name ("al-One", "el-Amin").

@@ -165,7 +165,14 @@ private func issued(_ date: String) throws -> CSLDate? {
         == Name(family: "Aubignac", given: "François Hédelin", nonDroppingParticle: "d'"))
     #expect(
       try author(#"{"family": "de' Frinkle", "given": "Bevis"}"#)
-        == Name(family: "Frinkle", given: "Bevis", nonDroppingParticle: "de'"))
+        == Name(family: "Frinkle", given: "Bevis", nonDroppingParticle: "de' "))
+    // Given explicitly, such a particle keeps the space written after it; other particles are trimmed.
+    #expect(
+      try author(#"{"family": "Frinkle", "non-dropping-particle": "de' "}"#)
+        == Name(family: "Frinkle", nonDroppingParticle: "de' "))
+    #expect(
+      try author(#"{"family": "Berg", "non-dropping-particle": " van der "}"#)
+        == Name(family: "Berg", nonDroppingParticle: "van der"))
     #expect(
       try author(#"{"family": "al-One", "given": "Alan"}"#)
         == Name(family: "One", given: "Alan", nonDroppingParticle: "al-"))
