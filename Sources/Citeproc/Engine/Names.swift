@@ -250,9 +250,10 @@ extension Evaluator {
       suffix = suffix.replacing(".", with: "")
     }
     if let initializeWith, !given.isEmpty {
-      given = Initials.make(
-        given, with: initializeWith, initialize: options.initialize,
-        hyphen: style.options.initializeWithHyphen)
+      let hyphen = style.options.initializeWithHyphen
+      given =
+        Initials.makeMarked(given, with: initializeWith, initialize: options.initialize, hyphen: hyphen)
+        ?? Initials.make(given, with: initializeWith, initialize: options.initialize, hyphen: hyphen)
     }
 
     // The pieces, each with its own formatting, and the joiner after it.
@@ -265,7 +266,7 @@ extension Evaluator {
       var nodes: [Node] = []
       for (index, piece) in present.enumerated() {
         if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
-        nodes.append(formatted(.text(piece.text), piece.part))
+        nodes.append(formatted(Self.partNode(piece.text), piece.part))
       }
       if !trailing.isEmpty { nodes.append(.text(trailing)) }
       if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
@@ -311,6 +312,11 @@ extension Evaluator {
       pieces.append(familyGroup)
     }
     return .sequence(pieces)
+  }
+
+  /// A name part as a node: rich text when it holds markup (`<b>Doe</b>`), plain text otherwise.
+  static func partNode(_ text: String) -> Node {
+    text.utf8.contains(UInt8(ascii: "<")) ? RichText.parse(text) : .text(text)
   }
 
   /// Straight apostrophes in names become typographic ones ("O'Brien" → "O’Brien").
