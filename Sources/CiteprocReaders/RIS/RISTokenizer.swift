@@ -31,7 +31,9 @@ struct RISTokenizer: Sendable {
 
   private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to count: Int) -> Output {
     var output = Output()
-    var current: RISRecord?
+    // The open record, when `inRecord` (kept out of an optional so entries are appended in place).
+    var current = RISRecord(typeValue: "", line: 0)
+    var inRecord = false
     var strayLine: Int?
     var strayCount = 0
     var lineNumber = firstLine - 1
@@ -65,17 +67,17 @@ struct RISTokenizer: Sendable {
 
       guard let tagLine = RISTokenizer.matchTagLine(bytes, lineStart, lineEnd) else {
         // Continuation line, blank line or junk.
-        guard current?.entries.isEmpty == false else { continue }
+        guard inRecord, !current.entries.isEmpty else { continue }
         let text = RISTokenizer.trimmedString(bytes, lineStart, lineEnd)
-        if !text.isEmpty { _ = current?.appendContinuation(text) }
+        if !text.isEmpty { _ = current.appendContinuation(text) }
         continue
       }
       output.sawTagLine = true
       switch tagLine.code {
       case RISTags.typeCode:
         let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-        if let record = current { close(record) }
-        current = nil
+        if inRecord { close(current) }
+        inRecord = false
         flushStray()
         let recovered =
           RISTokenizer.mayBeCollapsed(bytes, tagLine.valueStart, lineEnd)
@@ -91,27 +93,28 @@ struct RISTokenizer: Sendable {
           }
         } else {
           current = RISRecord(typeValue: value, line: lineNumber)
+          inRecord = true
         }
       case RISTags.endCode:
-        if var record = current {
-          record.closedByER = true
-          output.records.append(record)
-          current = nil
+        if inRecord {
+          current.closedByER = true
+          output.records.append(current)
+          inRecord = false
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
         }
       default:
-        if current != nil {
+        if inRecord {
           let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-          current?.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
+          current.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
         }
       }
     }
-    if let record = current { close(record) }
+    if inRecord { close(current) }
     flushStray()
     return output
   }
