@@ -60,8 +60,7 @@ struct RISTokenizer: Sendable {
     }
 
     while lineStart < count {
-      var lineEnd = lineStart
-      while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      let lineEnd = RISTokenizer.lineEnd(bytes, from: lineStart, to: count)
       lineNumber += 1
       defer { lineStart = lineEnd + 1 }
 
@@ -117,6 +116,23 @@ struct RISTokenizer: Sendable {
     if inRecord { close(current) }
     flushStray()
     return output
+  }
+
+  /// The offset of the first LF in `bytes[start..<end]`, or `end`. Eight bytes are checked at once.
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= end {
+        // Non-zero when one of the eight bytes is LF (a zero byte after the XOR).
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
+        if (word &- ones) & ~word & (ones &* 0x80) != 0 { break }
+        index += 8
+      }
+    }
+    while index < end && bytes[index] != 0x0A { index += 1 }
+    return index
   }
 
   /// False when the value of a `TY` line (`bytes[valueStart..<end]`) has no hyphen after a space, so
