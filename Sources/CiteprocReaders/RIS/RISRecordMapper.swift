@@ -260,21 +260,25 @@ private struct Builder {
   // MARK: Identifiers and links
 
   mutating func mapIdentifiers() {
+    // Whether "DOI" is set, kept up to date after each attempt to set it.
+    var hasDOI = fields["DOI"] != nil
     for entry in record.entries(code: RISTagCode.DO) {
       if let doi = RISFieldValues.doi(in: entry.text) {
         set("DOI", doi)
+        hasDOI = fields["DOI"] != nil
         break
       }
     }
-    for tag in [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI] where fields["DOI"] == nil {
+    for tag in [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI] where !hasDOI {
       for entry in record.entries(code: tag) {
         if let doi = RISFieldValues.doi(in: entry.text) {
           set("DOI", doi)
+          hasDOI = fields["DOI"] != nil
           break
         }
       }
     }
-    if fields["DOI"] == nil {
+    if !hasDOI {
       for url in RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines)) {
         if let doi = RISFieldValues.doi(fromURL: url) {
           set("DOI", doi)

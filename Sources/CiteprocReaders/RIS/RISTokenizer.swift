@@ -31,7 +31,9 @@ struct RISTokenizer: Sendable {
 
   private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to count: Int) -> Output {
     var output = Output()
-    var current: RISRecord?
+    // The open record, when `inRecord` (kept out of an optional so entries are appended in place).
+    var current = RISRecord(typeValue: "", line: 0)
+    var inRecord = false
     var strayLine: Int?
     var strayCount = 0
     var lineNumber = firstLine - 1
@@ -58,24 +60,23 @@ struct RISTokenizer: Sendable {
     }
 
     while lineStart < count {
-      var lineEnd = lineStart
-      while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      let lineEnd = RISTokenizer.lineEnd(bytes, from: lineStart, to: count)
       lineNumber += 1
       defer { lineStart = lineEnd + 1 }
 
       guard let tagLine = RISTokenizer.matchTagLine(bytes, lineStart, lineEnd) else {
         // Continuation line, blank line or junk.
-        guard current?.entries.isEmpty == false else { continue }
+        guard inRecord, !current.entries.isEmpty else { continue }
         let text = RISTokenizer.trimmedString(bytes, lineStart, lineEnd)
-        if !text.isEmpty { _ = current?.appendContinuation(text) }
+        if !text.isEmpty { _ = current.appendContinuation(text) }
         continue
       }
       output.sawTagLine = true
       switch tagLine.code {
       case RISTags.typeCode:
         let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-        if let record = current { close(record) }
-        current = nil
+        if inRecord { close(current) }
+        inRecord = false
         flushStray()
         let recovered =
           RISTokenizer.mayBeCollapsed(bytes, tagLine.valueStart, lineEnd)
@@ -91,29 +92,47 @@ struct RISTokenizer: Sendable {
           }
         } else {
           current = RISRecord(typeValue: value, line: lineNumber)
+          inRecord = true
         }
       case RISTags.endCode:
-        if var record = current {
-          record.closedByER = true
-          output.records.append(record)
-          current = nil
+        if inRecord {
+          current.closedByER = true
+          output.records.append(current)
+          inRecord = false
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
         }
       default:
-        if current != nil {
+        if inRecord {
           let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-          current?.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
+          current.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
         }
       }
     }
-    if let record = current { close(record) }
+    if inRecord { close(current) }
     flushStray()
     return output
+  }
+
+  /// The offset of the first LF in `bytes[start..<end]`, or `end`. Eight bytes are checked at once.
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= end {
+        // Non-zero when one of the eight bytes is LF (a zero byte after the XOR).
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
+        if (word &- ones) & ~word & (ones &* 0x80) != 0 { break }
+        index += 8
+      }
+    }
+    while index < end && bytes[index] != 0x0A { index += 1 }
+    return index
   }
 
   /// False when the value of a `TY` line (`bytes[valueStart..<end]`) has no hyphen after a space, so
