@@ -75,6 +75,26 @@ struct TextCaser: Sendable {
 
   func apply(_ textCase: TextCase, to node: Node) -> Node {
     if textCase == .title && !titleCaseApplies { return node }
+    if textCase == .capitalizeFirst, !turkic, case .text(let s) = node,
+      let capitalized = Self.capitalizedLowercaseWord(s)
+    {
+      return .text(capitalized)
+    }
+    return applyGeneral(textCase, to: node)
+  }
+
+  /// `capitalize-first` of a single word of lowercase ASCII letters ("internet" → "Internet");
+  /// nil for any other text.
+  static func capitalizedLowercaseWord(_ s: String) -> String? {
+    guard let first = s.utf8.first, s.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    var bytes = Array(s.utf8)
+    bytes[0] = first - 0x20
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``apply(_:to:)`` for any text.
+  func applyGeneral(_ textCase: TextCase, to node: Node) -> Node {
+    if textCase == .title && !titleCaseApplies { return node }
     var text = CaseText(node)
     if text.characters.isEmpty { return node }
     var engine = CaseEngine(mode: textCase, caser: self)

@@ -31,3 +31,32 @@ struct PrimaryLanguageTests {
     #expect(settled > 1_000)
   }
 }
+
+/// Capitalizing a lowercase ASCII word directly gives what the case engine gives.
+struct CapitalizeFirstFastPathTests {
+  @Test func lowercaseWordsCapitalizeAlike() {
+    let caser = TextCaser(itemLanguage: nil, defaultLocale: "en-US", localeLanguage: "en-US")
+    var samples = ["internet", "in", "a", "supplement", "i", "z", "ed", "eds", "part", "section", "vol"]
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    var state: UInt32 = 5
+    for _ in 0..<2_000 {
+      var word = ""
+      state = state &* 1_103_515_245 &+ 12345
+      for _ in 0...Int((state >> 16) % 12) {
+        state = state &* 1_103_515_245 &+ 12345
+        word.append(letters[Int((state >> 16) % 26)])
+      }
+      samples.append(word)
+    }
+    for word in samples {
+      guard let fast = TextCaser.capitalizedLowercaseWord(word) else {
+        Issue.record("no fast answer for \(word)")
+        continue
+      }
+      #expect(Node.text(fast) == caser.applyGeneral(.capitalizeFirst, to: .text(word)), "\(word)")
+    }
+    for other in ["", "Internet", "two words", "e-mail", "naïve", "in.", "x1"] {
+      #expect(TextCaser.capitalizedLowercaseWord(other) == nil, "\(other)")
+    }
+  }
+}
