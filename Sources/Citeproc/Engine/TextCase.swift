@@ -83,10 +83,15 @@ struct TextCaser: Sendable {
     return applyGeneral(textCase, to: node)
   }
 
-  /// `capitalize-first` of a single word of lowercase ASCII letters ("internet" → "Internet");
-  /// nil for any other text.
+  /// `capitalize-first` of lowercase ASCII words with single spaces between them ("available
+  /// from" → "Available from"); nil for any other text.
   static func capitalizedLowercaseWord(_ s: String) -> String? {
-    guard let first = s.utf8.first, s.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    guard let first = s.utf8.first, first >= 0x61 && first <= 0x7A, s.utf8.last != 0x20 else { return nil }
+    var previous: UInt8 = 0
+    for byte in s.utf8 {
+      guard (byte >= 0x61 && byte <= 0x7A) || (byte == 0x20 && previous != 0x20) else { return nil }
+      previous = byte
+    }
     var bytes = Array(s.utf8)
     bytes[0] = first - 0x20
     return String(decoding: bytes, as: UTF8.self)
