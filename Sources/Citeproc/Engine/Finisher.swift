@@ -45,7 +45,8 @@ struct Finisher {
   func finish(_ node: Node) -> Rendered {
     var state = State()
     flatten(node, &state)
-    var runs = state.runs.filter { !$0.text.isEmpty }
+    var runs = state.runs
+    if runs.contains(where: { $0.text.isEmpty }) { runs.removeAll { $0.text.isEmpty } }
     fixPunctuation(&runs)
     return build(runs[...], depth: 0)
   }

@@ -61,45 +61,60 @@ enum SortValue: Sendable, Hashable {
       for ch in folded { out += letterFolds[ch] ?? String(ch) }
       folded = out
     }
-    var key = String.UnicodeScalarView()
-    var digits = String.UnicodeScalarView()
+    // The key is built as UTF-8 bytes: digits, spaces and the length markers are single bytes.
+    var key: [UInt8] = []
+    key.reserveCapacity(folded.utf8.count + 4)
+    var digitStart = -1
     func flushDigits() {
-      guard !digits.isEmpty else { return }
-      var significant = Substring.UnicodeScalarView(digits)
-      while significant.count > 1, significant.first == "0" { significant.removeFirst() }
+      guard digitStart >= 0 else { return }
+      var first = digitStart
+      while key.count - first > 1, key[first] == 0x30 { first += 1 }
+      let significant = key[first...]
       // The length first, so that longer numbers sort later; it stays below the letters.
-      let length = min(significant.count, 0x2F)
-      if let marker = Unicode.Scalar(UInt32(0x30 + length)) { key.append(marker) }
-      key.append(contentsOf: significant)
-      digits = String.UnicodeScalarView()
+      let marker = UInt8(0x30 + min(significant.count, 0x2F))
+      key.replaceSubrange(digitStart..<key.count, with: CollectionOfOne(marker) + significant)
+      digitStart = -1
     }
     for scalar in folded.unicodeScalars {
       if ("0"..."9").contains(scalar) {
-        digits.append(scalar)
+        if digitStart < 0 { digitStart = key.count }
+        key.append(UInt8(scalar.value))
         continue
       }
       flushDigits()
-      switch scalar.properties.generalCategory {
-      case .spaceSeparator, .lineSeparator, .paragraphSeparator:
-        if let last = key.last, last != " " { key.append(" ") }
-      case .control where scalar.properties.isWhitespace:
-        if let last = key.last, last != " " { key.append(" ") }
-      case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-        .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
+      switch role(of: scalar) {
+      case .space:
+        if let last = key.last, last != 0x20 { key.append(0x20) }
+      case .skip, .digit:
         continue
-      default:
-        key.append(scalar)
+      case .keep:
+        key.append(contentsOf: scalar.utf8)
       }
     }
     flushDigits()
-    if key.last == " " { key.removeLast() }
-    return String(key)
+    if key.last == 0x20 { key.removeLast() }
+    return String(decoding: key, as: UTF8.self)
+  }
+
+  /// What a scalar does in a collation key (an ASCII one as the table says; `keep` carries the
+  /// folded ASCII byte, but the key keeps the scalar as it is).
+  private static func role(of scalar: Unicode.Scalar) -> ASCIIRole {
+    if scalar.value < 0x80 { return asciiRoles[Int(scalar.value)] }
+    switch scalar.properties.generalCategory {
+    case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+    case .control where scalar.properties.isWhitespace: return .space
+    case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
+      return .skip
+    default:
+      return .keep(0)
+    }
   }
 }
 
 extension SortValue {
   /// What an ASCII character does in a collation key.
-  private enum ASCIIRole {
+  fileprivate enum ASCIIRole {
     case digit
     case space
     case skip
@@ -108,7 +123,7 @@ extension SortValue {
 
   /// The role of each ASCII character, worked out with the same rules ``collationKey(_:)`` applies
   /// to any scalar (folding ASCII only lowers the case of letters).
-  private static let asciiRoles: [ASCIIRole] = (0..<128).map { value -> ASCIIRole in
+  fileprivate static let asciiRoles: [ASCIIRole] = (0..<128).map { value -> ASCIIRole in
     let byte = UInt8(value)
     if byte >= 0x30 && byte <= 0x39 { return .digit }
     let scalar = Unicode.Scalar(byte)

@@ -75,6 +75,31 @@ struct TextCaser: Sendable {
 
   func apply(_ textCase: TextCase, to node: Node) -> Node {
     if textCase == .title && !titleCaseApplies { return node }
+    if textCase == .capitalizeFirst, !turkic, case .text(let s) = node,
+      let capitalized = Self.capitalizedLowercaseWord(s)
+    {
+      return .text(capitalized)
+    }
+    return applyGeneral(textCase, to: node)
+  }
+
+  /// `capitalize-first` of lowercase ASCII words with single spaces between them ("available
+  /// from" → "Available from"); nil for any other text.
+  static func capitalizedLowercaseWord(_ s: String) -> String? {
+    guard let first = s.utf8.first, first >= 0x61 && first <= 0x7A, s.utf8.last != 0x20 else { return nil }
+    var previous: UInt8 = 0
+    for byte in s.utf8 {
+      guard (byte >= 0x61 && byte <= 0x7A) || (byte == 0x20 && previous != 0x20) else { return nil }
+      previous = byte
+    }
+    var bytes = Array(s.utf8)
+    bytes[0] = first - 0x20
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``apply(_:to:)`` for any text.
+  func applyGeneral(_ textCase: TextCase, to node: Node) -> Node {
+    if textCase == .title && !titleCaseApplies { return node }
     var text = CaseText(node)
     if text.characters.isEmpty { return node }
     var engine = CaseEngine(mode: textCase, caser: self)

@@ -31,3 +31,38 @@ struct PrimaryLanguageTests {
     #expect(settled > 1_000)
   }
 }
+
+/// Capitalizing a lowercase ASCII word directly gives what the case engine gives.
+struct CapitalizeFirstFastPathTests {
+  @Test func lowercaseWordsCapitalizeAlike() {
+    let caser = TextCaser(itemLanguage: nil, defaultLocale: "en-US", localeLanguage: "en-US")
+    var samples = [
+      "internet", "in", "a", "supplement", "i", "z", "ed", "eds", "part", "section", "vol", "available from",
+      "available at", "a b c", "et al", "in press", "the of and", "von der", "i i",
+    ]
+    let letters = Array("abcdefghijklmnopqrstuvwxyz  ")
+    var state: UInt32 = 5
+    for _ in 0..<2_000 {
+      var word = ""
+      state = state &* 1_103_515_245 &+ 12345
+      for _ in 0...Int((state >> 16) % 12) {
+        state = state &* 1_103_515_245 &+ 12345
+        word.append(letters[Int((state >> 16) % 26)])
+      }
+      samples.append(word)
+    }
+    var compared = 0
+    for word in samples {
+      guard let fast = TextCaser.capitalizedLowercaseWord(word) else {
+        #expect(word.first == " " || word.last == " " || word.contains("  "), "no fast answer for \(word)")
+        continue
+      }
+      compared += 1
+      #expect(Node.text(fast) == caser.applyGeneral(.capitalizeFirst, to: .text(word)), "\(word)")
+    }
+    #expect(compared > 1_000)
+    for other in ["", "Internet", "two  words", " two", "two ", "e-mail", "naïve", "in.", "x1", "a B"] {
+      #expect(TextCaser.capitalizedLowercaseWord(other) == nil, "\(other)")
+    }
+  }
+}

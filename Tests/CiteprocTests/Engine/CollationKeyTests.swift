@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Citeproc
+
+/// The collation key built as bytes equals the key built scalar by scalar.
+struct CollationKeyTests {
+  /// The key worked out scalar by scalar (the plain statement of the rules).
+  private static func scalarKey(_ s: String) -> String {
+    var folded = s.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    let letterFolds: [Character: String] = [
+      "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h",
+    ]
+    if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) {
+      var out = ""
+      for ch in folded { out += letterFolds[ch] ?? String(ch) }
+      folded = out
+    }
+    var key = String.UnicodeScalarView()
+    var digits = String.UnicodeScalarView()
+    func flushDigits() {
+      guard !digits.isEmpty else { return }
+      var significant = Substring.UnicodeScalarView(digits)
+      while significant.count > 1, significant.first == "0" { significant.removeFirst() }
+      let length = min(significant.count, 0x2F)
+      if let marker = Unicode.Scalar(UInt32(0x30 + length)) { key.append(marker) }
+      key.append(contentsOf: significant)
+      digits = String.UnicodeScalarView()
+    }
+    for scalar in folded.unicodeScalars {
+      if ("0"..."9").contains(scalar) {
+        digits.append(scalar)
+        continue
+      }
+      flushDigits()
+      switch scalar.properties.generalCategory {
+      case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        if let last = key.last, last != " " { key.append(" ") }
+      case .control where scalar.properties.isWhitespace:
+        if let last = key.last, last != " " { key.append(" ") }
+      case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
+        continue
+      default:
+        key.append(scalar)
+      }
+    }
+    flushDigits()
+    if key.last == " " { key.removeLast() }
+    return String(key)
+  }
+
+  @Test func byteKeysEqualScalarKeys() {
+    let pieces = [
+      "Müller", "Øster", "Łódź", "Ærø", "Straße", " ", "  ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "0",
+      "007", "12",
+      "-", "–", "(", ")", "'", "\u{2019}", "\u{301}", "e\u{301}", "東京", "Ωμέγα", "Жуков", "ﬁ", "Ａ", "١٢",
+      "\u{200B}",
+      "\u{2028}", "x", "Z", "ǅ", "ŉ", "\u{1F600}", ".", "_", "&", "%", "\u{0}", "\u{85}",
+    ]
+    var samples = pieces
+    for a in pieces {
+      for b in pieces { samples.append(a + b) }
+    }
+    var state: UInt32 = 31337
+    for _ in 0..<2_000 {
+      var text = ""
+      state = state &* 1_103_515_245 &+ 12345
+      for _ in 0..<Int((state >> 16) % 7) {
+        state = state &* 1_103_515_245 &+ 12345
+        text += pieces[Int((state >> 16) % UInt32(pieces.count))]
+      }
+      samples.append(text)
+    }
+    for sample in samples {
+      #expect(
+        SortValue.generalCollationKey(sample) == Self.scalarKey(sample), "\(Array(sample.unicodeScalars))")
+    }
+  }
+}
