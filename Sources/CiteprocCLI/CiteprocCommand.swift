@@ -40,6 +40,12 @@ enum Report {
   }
 
   static func output(_ text: String) {
+    write(text)
+    if !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+  }
+
+  /// Writes `text` to standard output as it is.
+  static func write(_ text: String) {
     // Written in slices, without copying the whole text (a bibliography can be large).
     let utf8 = text.utf8
     var start = utf8.startIndex
@@ -48,7 +54,6 @@ enum Report {
       FileHandle.standardOutput.write(Data(utf8[start..<end]))
       start = end
     }
-    if !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
   }
 }
 

@@ -36,13 +36,24 @@ struct FormatCommand: ParsableCommand {
   }
 
   func run() throws {
+    // A large RIS file is read, rendered and written a batch at a time when the style allows it.
+    var made: Processor?
+    if !citation, files.count == 1, StreamedBibliography.applies(to: files[0]) {
+      let processor = try styleArguments.makeProcessor()
+      if processor.rendersBibliographyInBatches,
+        let streaming = OutputFormats.named(format) as? any StreamingOutputFormat
+      {
+        return try StreamedBibliography(path: files[0], processor: processor, format: streaming).run()
+      }
+      made = processor
+    }
     let input = try InputFiles(paths: files)
     Report.diagnostics(input.diagnostics)
     guard !input.references.isEmpty else {
       Report.error("error: no records to format")
       throw ExitCode(ExitStatus.failure)
     }
-    let processor = try styleArguments.makeProcessor()
+    let processor = try made ?? styleArguments.makeProcessor()
     guard let output = OutputFormats.named(format) else { throw ExitCode(ExitStatus.failure) }
     if citation {
       let cites = input.references.map { CiteItem(id: $0.id) }

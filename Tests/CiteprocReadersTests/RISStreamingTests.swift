@@ -54,6 +54,34 @@ import Testing
     }
   }
 
+  @Test func batchesHandOverEveryRecordInOrder() {
+    for (name, bytes) in Self.samples() {
+      let whole = RISReader().read(bytes, file: name)
+      for size in [7, 4096, 1 << 20] {
+        var batches: [[Reference]] = []
+        let streamed = RISReader().read(file: name, chunks: Self.chunked(bytes, size: size)) {
+          batches.append($0)
+        }
+        // The same records, in order; only the generated keys may differ between batches.
+        let handed = batches.joined().map { reference in
+          var reference = reference
+          reference.id = ""
+          return reference
+        }
+        let expected = whole.references.map { reference in
+          var reference = reference
+          reference.id = ""
+          return reference
+        }
+        #expect(handed == expected, "\(name), chunks of \(size)")
+        #expect(!batches.contains { $0.isEmpty }, "\(name): an empty batch")
+        #expect(streamed.references.isEmpty)
+        #expect(streamed.rejected == whole.rejected, "\(name), chunks of \(size)")
+        for batch in batches { #expect(Set(batch.map(\.id)).count == batch.count, "\(name): ids unique") }
+      }
+    }
+  }
+
   @Test func oversizedRecordIsRejectedAndReadingGoesOn() throws {
     var text = "TY  - JOUR\nTI  - Before\nER  - \nTY  - JOUR\nTI  - Huge\n"
     text += String(repeating: "KW  - keyword keyword keyword\n", count: 40_000)

@@ -43,6 +43,36 @@ public struct Processor: Sendable {
     render(references: references, clusters: []).bibliography
   }
 
+  /// Whether the bibliography can be rendered a batch of references at a time, each batch
+  /// continuing the one before (``bibliography(_:firstCitationNumber:)``), with the same entries
+  /// as rendering all the references at once: the bibliography keeps the order of the references
+  /// (no sort, or only by citation number, ascending), no entry depends on the one before
+  /// (no subsequent-author-substitute) and the style asks for no disambiguation.
+  public var rendersBibliographyInBatches: Bool {
+    guard let bibliography = style.bibliography, bibliography.subsequentAuthorSubstitute == nil else {
+      return false
+    }
+    let keepsOrder =
+      bibliography.sort.isEmpty
+      || (bibliography.sort.count == 1 && bibliography.sort[0].ascending
+        && bibliography.sort[0].source == .variable("citation-number"))
+    let citation = style.citation
+    let disambiguates =
+      citation.disambiguateAddNames || citation.disambiguateAddGivenname || citation.disambiguateAddYearSuffix
+      || Disambiguator.disambiguateTests(citation.layout.elements) > 0
+      || Disambiguator.disambiguateTests(bibliography.layout.elements) > 0
+    return keepsOrder && !disambiguates
+  }
+
+  /// The bibliography of a batch of references that continues earlier batches: citation numbers
+  /// start at `firstCitationNumber` (one more than the references rendered before). Only for styles
+  /// that ``rendersBibliographyInBatches``.
+  public func bibliography(_ references: [Reference], firstCitationNumber: Int) -> [BibliographyEntry] {
+    var session = RenderSession(processor: self, references: references, clusters: [])
+    session.firstNumber = firstCitationNumber
+    return session.run().bibliography
+  }
+
   /// One citation of all `items`.
   public func citation(_ items: [CiteItem], references: [Reference]) -> Rendered {
     render(references: references, clusters: [CitationCluster(items: items)]).citations.first ?? .empty

@@ -17,6 +17,9 @@ struct RenderSession {
   /// `disambiguate` condition), filled in by `disambiguate()`.
   var disambiguation: [Int: CiteContext] = [:]
   let positionTracking: PositionTracking
+  /// The citation number of the first registered item (more than 1 for a batch that continues a
+  /// bibliography).
+  var firstNumber = 1
   /// The known cites of each cluster, in the style's citation order (item and reference index).
   var orderedCites: [[(CiteItem, Int)]] = []
   /// The position of each cite of `orderedCites`.
@@ -97,7 +100,7 @@ struct RenderSession {
 
   /// Citation numbers follow the bibliography's sort unless it sorts by citation number.
   private mutating func assignNumbers() {
-    for (position, index) in registered.enumerated() { citationNumber[index] = position + 1 }
+    for (position, index) in registered.enumerated() { citationNumber[index] = firstNumber + position }
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return }
     let usesNumber = bibliography.sort.contains(where: { key in
       if case .variable("citation-number") = key.source { return true }
@@ -106,7 +109,7 @@ struct RenderSession {
     })
     if usesNumber { return }
     let order = sortedForBibliography(registered)
-    for (position, index) in order.enumerated() { citationNumber[index] = position + 1 }
+    for (position, index) in order.enumerated() { citationNumber[index] = firstNumber + position }
   }
 
   private static func mentionsCitationNumber(_ elements: [RenderElement]) -> Bool {

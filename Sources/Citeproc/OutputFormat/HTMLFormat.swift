@@ -14,7 +14,7 @@
 ///   variant, font weight, text decoration and vertical alignment (`<b><i>…</i></b>`).
 /// - Display blocks are `div`s laid out as the test suite shows them; the layout settings of the
 ///   bibliography (hanging indent, spacing) are not written, as in the test suite.
-public struct HTMLFormat: OutputFormat, Sendable {
+public struct HTMLFormat: StreamingOutputFormat, Sendable {
   public init() {}
 
   public func string(for rendered: Rendered) -> String {
@@ -31,16 +31,23 @@ public struct HTMLFormat: OutputFormat, Sendable {
   /// ```
   /// followed by a newline. (Test-suite RESULT sections hold the same text without the final
   /// newline.)
-  public func bibliography(_ entries: [BibliographyEntry], layout: BibliographyLayout) -> String {
-    var sink = StringSink(out: "<div class=\"csl-bib-body\">\n")
+  public func bibliographyOpening(layout: BibliographyLayout) -> String { "<div class=\"csl-bib-body\">\n" }
+
+  public func bibliographyEntries(
+    _ entries: [BibliographyEntry], layout: BibliographyLayout, continuing: Bool
+  )
+    -> String
+  {
+    var sink = StringSink(out: "")
     for entry in entries {
       sink.out.append("  <div class=\"csl-entry\">")
       write(entry.content, in: .initial, to: &sink)
       sink.out.append("</div>\n")
     }
-    sink.out.append("</div>\n")
     return sink.out
   }
+
+  public func bibliographyClosing(layout: BibliographyLayout, wroteEntries: Bool) -> String { "</div>\n" }
 
   private func write(_ node: Rendered, in state: EffectiveFormatting, to sink: inout StringSink) {
     switch node {

@@ -15,7 +15,7 @@
 /// - Bibliography entries are paragraphs separated by a blank line. A left-margin is followed by
 ///   a space and the rest of the entry; `block` and `indent` blocks start a new line (a
 ///   backslash line break).
-public struct MarkdownFormat: OutputFormat, Sendable {
+public struct MarkdownFormat: StreamingOutputFormat, Sendable {
   public init() {}
 
   public func string(for rendered: Rendered) -> String {
@@ -26,16 +26,26 @@ public struct MarkdownFormat: OutputFormat, Sendable {
     return out
   }
 
-  public func bibliography(_ entries: [BibliographyEntry], layout: BibliographyLayout) -> String {
+  public func bibliographyOpening(layout: BibliographyLayout) -> String { "" }
+
+  /// Entries are paragraphs: a blank line between two of them.
+  public func bibliographyEntries(
+    _ entries: [BibliographyEntry], layout: BibliographyLayout, continuing: Bool
+  )
+    -> String
+  {
     var out = ""
     for (index, entry) in entries.enumerated() {
-      if index > 0 { out.append("\n\n") }
+      if index > 0 || continuing { out.append("\n\n") }
       var collector = MarkdownCollector()
       collector.collect(entry.content, in: .initial)
       collector.write(to: &out)
     }
-    if !entries.isEmpty { out.append("\n") }
     return out
+  }
+
+  public func bibliographyClosing(layout: BibliographyLayout, wroteEntries: Bool) -> String {
+    wroteEntries ? "\n" : ""
   }
 }
 

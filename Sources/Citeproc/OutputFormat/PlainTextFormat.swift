@@ -11,7 +11,7 @@
 /// Display blocks: a left-margin is followed by a space and the rest of the line (`[1] Text`);
 /// a `block` stands on a line of its own, an `indent` block on its own line indented by four
 /// spaces. The other formatting is dropped.
-public struct PlainTextFormat: OutputFormat, Sendable {
+public struct PlainTextFormat: StreamingOutputFormat, Sendable {
   public init() {}
 
   private static let marks = LineWriter.Marks(lineBreak: "\n", gap: " ", indent: "    ")
@@ -22,8 +22,14 @@ public struct PlainTextFormat: OutputFormat, Sendable {
     return writer.out
   }
 
+  public func bibliographyOpening(layout: BibliographyLayout) -> String { "" }
+
   /// One entry per line, each line ended by a newline (an entry with blocks takes several lines).
-  public func bibliography(_ entries: [BibliographyEntry], layout: BibliographyLayout) -> String {
+  public func bibliographyEntries(
+    _ entries: [BibliographyEntry], layout: BibliographyLayout, continuing: Bool
+  )
+    -> String
+  {
     var writer = LineWriter(marks: Self.marks)
     for entry in entries {
       writer.layout.startLine()
@@ -32,6 +38,8 @@ public struct PlainTextFormat: OutputFormat, Sendable {
     }
     return writer.out
   }
+
+  public func bibliographyClosing(layout: BibliographyLayout, wroteEntries: Bool) -> String { "" }
 
   private func write(_ node: Rendered, to writer: inout LineWriter) {
     switch node {

@@ -9,7 +9,7 @@
 ///   16-bit code unit, astral characters as a surrogate pair); tab and newline are `\tab` and
 ///   `\line`.
 /// - ``string(for:)`` gives an RTF fragment; ``bibliography(_:layout:)`` a complete document.
-public struct RTFFormat: OutputFormat, Sendable {
+public struct RTFFormat: StreamingOutputFormat, Sendable {
   public init() {}
 
   /// Indent of the hanging indent and position of the second field, in twips (half an inch).
@@ -32,7 +32,15 @@ public struct RTFFormat: OutputFormat, Sendable {
   /// second-field-align the left-margin is separated from the rest by a tab, stopping at 720
   /// twips; `flush` puts the label at the left edge (`\fi-720\li720\tx720`), `margin` hangs it
   /// into the margin (`\fi-720\li0\tx0`).
-  public func bibliography(_ entries: [BibliographyEntry], layout: BibliographyLayout) -> String {
+  public func bibliographyOpening(layout: BibliographyLayout) -> String {
+    "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}\n"
+  }
+
+  public func bibliographyEntries(
+    _ entries: [BibliographyEntry], layout: BibliographyLayout, continuing: Bool
+  )
+    -> String
+  {
     let indent = Self.indentTwips
     var paragraph = "{\\pard\\sl\(Self.lineTwips * layout.lineSpacing)\\slmult1"
     paragraph += "\\sa\(Self.lineTwips * layout.entrySpacing)"
@@ -44,16 +52,16 @@ public struct RTFFormat: OutputFormat, Sendable {
     paragraph += " "
 
     var writer = LineWriter(marks: Self.marks)
-    writer.out = "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}\n"
     for entry in entries {
       writer.layout.startLine()
       writer.out.append(paragraph)
       write(entry.content, in: .initial, to: &writer)
       writer.out.append("\\par}\n")
     }
-    writer.out.append("}\n")
     return writer.out
   }
+
+  public func bibliographyClosing(layout: BibliographyLayout, wroteEntries: Bool) -> String { "}\n" }
 
   private func write(_ node: Rendered, in state: EffectiveFormatting, to writer: inout LineWriter) {
     switch node {

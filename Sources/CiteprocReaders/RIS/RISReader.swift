@@ -30,7 +30,29 @@ public struct RISReader: Sendable {
   /// ``maximumRecordSize`` is rejected and that the encoding (UTF-8 or Windows-1252) is decided for
   /// each chunk.
   public func read(file: String, chunks next: () -> [UInt8]?) -> ReadResult {
+    read(file: file, chunks: next, handsOver: false) { _ in }
+  }
+
+  /// Reads like ``read(file:chunks:)``, but hands the references of each stretch of whole records
+  /// to `batch` as soon as they are read instead of keeping them, so that memory stays bounded
+  /// whatever the size of the input. Ids are made unique within each batch only. The result holds
+  /// the rejected records and the diagnostics, and no references.
+  public func read(file: String, chunks next: () -> [UInt8]?, batches batch: ([Reference]) -> Void)
+    -> ReadResult
+  {
+    read(file: file, chunks: next, handsOver: true, batch)
+  }
+
+  private func read(
+    file: String, chunks next: () -> [UInt8]?, handsOver: Bool, _ batch: ([Reference]) -> Void
+  ) -> ReadResult {
     var state = StreamState(file: file)
+    func handOver() {
+      guard handsOver, !state.mapped.isEmpty else { return }
+      let references = assignIDs(state.mapped, file: file, diagnostics: &state.diagnostics)
+      state.mapped = []
+      batch(references)
+    }
     var pending: [UInt8] = []
     var firstLine = 1
     // True while an oversized record is being skipped.
@@ -55,6 +77,7 @@ public struct RISReader: Sendable {
       }
       if let split = Self.lastRecordStart(in: pending, from: 1) {
         state.readBatch(pending[..<split], firstLine: firstLine)
+        handOver()
         firstLine += Self.lineCount(pending[..<split])
         pending.removeFirst(split)
       } else if pending.count > maximumRecordSize {
@@ -78,6 +101,7 @@ public struct RISReader: Sendable {
       }
     }
     if !skipping { state.readBatch(pending[...], firstLine: firstLine) }
+    handOver()
     return finish(state)
   }
 

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Citeproc
+import CiteprocReaders
+import Foundation
+
+/// The bibliography of one large RIS file, read, rendered and written a batch of records at a
+/// time, so that memory stays bounded whatever the file's size. Only for styles whose
+/// bibliography keeps the order of the records and whose entries do not depend on each other
+/// (``Processor/rendersBibliographyInBatches``); the output is the same as rendering all the
+/// records at once.
+struct StreamedBibliography {
+  let path: String
+  let processor: Processor
+  let format: any StreamingOutputFormat
+
+  /// Files smaller than this are read whole: streaming only pays for large inputs.
+  static let threshold = 32 * 1024 * 1024
+
+  /// Whether `path` is a regular file large enough to stream whose content starts as RIS.
+  static func applies(to path: String) -> Bool {
+    guard path != "-",
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      attributes[.type] as? FileAttributeType == .typeRegular,
+      let size = attributes[.size] as? Int, size >= threshold,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    return InputDetection.detect(Array(handle.readData(ofLength: 1 << 20))) == .ris
+  }
+
+  /// Writes the bibliography and reports the records that could not be read; throws the exit
+  /// status when some could not (1) or none could (2).
+  func run() throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      Report.error("\(path): error: cannot read the file")
+      throw ExitCode(ExitStatus.failure)
+    }
+    defer { try? handle.close() }
+    let layout = processor.bibliographyLayout
+    var written = 0
+    var wroteEntries = false
+    var lastByte: UInt8?
+    func write(_ text: String) {
+      guard !text.isEmpty else { return }
+      Report.write(text)
+      lastByte = text.utf8.last
+    }
+    let result = RISReader().read(
+      file: path,
+      chunks: {
+        let data = handle.readData(ofLength: 8 * 1024 * 1024)
+        return data.isEmpty ? nil : Array(data)
+      },
+      batches: { references in
+        if written == 0 { write(format.bibliographyOpening(layout: layout)) }
+        let entries = processor.bibliography(references, firstCitationNumber: written + 1)
+        write(format.bibliographyEntries(entries, layout: layout, continuing: wroteEntries))
+        wroteEntries = wroteEntries || !entries.isEmpty
+        written += references.count
+      })
+    Report.diagnostics(result.allDiagnostics)
+    guard written > 0 else {
+      Report.error("error: no records to format")
+      throw ExitCode(ExitStatus.failure)
+    }
+    write(format.bibliographyClosing(layout: layout, wroteEntries: wroteEntries))
+    if lastByte != UInt8(ascii: "\n") { Report.write("\n") }
+    if result.allDiagnostics.contains(where: { $0.severity == .error }) {
+      throw ExitCode(ExitStatus.inputErrors)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import CiteprocData
+import Testing
+
+@testable import Citeproc
+
+/// Bibliographies rendered a batch of references at a time.
+struct BatchedBibliographyTests {
+  func processor(_ style: String) throws -> Processor {
+    let loaded = try StyleLoader().load(style)
+    return Processor(style: loaded.style, locale: LocaleLoader().locale(for: loaded.style).0)
+  }
+
+  func processor(xml: String) throws -> Processor {
+    let loaded = try StyleLoader().load(xml: xml)
+    return Processor(style: loaded.style, locale: LocaleLoader().locale(for: loaded.style).0)
+  }
+
+  static let references: [Reference] = (1...7).map { number in
+    var reference = seedReference
+    reference.id = "item\(number)"
+    reference.fields["title"] = "Study number \(number)"
+    if number == 4 { reference.names = [:] }
+    if number == 6 { reference.fields = ["note": "nothing a style prints"] }
+    return reference
+  }
+
+  static func style(bibliography: String, citation: String = "") -> String {
+    """
+    <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+      <citation \(citation)><layout><text variable="title"/></layout></citation>
+      <bibliography \(bibliography)><layout><text variable="title"/></layout></bibliography>
+    </style>
+    """
+  }
+
+  @Test func whichStylesRenderInBatches() throws {
+    #expect(try processor("vancouver").rendersBibliographyInBatches)
+    #expect(try processor("bjgp").rendersBibliographyInBatches)
+    // Sorted by author, with year-suffixes.
+    #expect(try !processor("harvard").rendersBibliographyInBatches)
+    #expect(try processor(xml: Self.style(bibliography: "")).rendersBibliographyInBatches)
+    #expect(
+      try !processor(xml: Self.style(bibliography: "subsequent-author-substitute=\"---\""))
+        .rendersBibliographyInBatches
+    )
+    #expect(
+      try !processor(xml: Self.style(bibliography: "", citation: "disambiguate-add-names=\"true\""))
+        .rendersBibliographyInBatches)
+  }
+
+  @Test func batchesContinueTheNumbering() throws {
+    for name in ["vancouver", "bjgp"] {
+      let processor = try processor(name)
+      let whole = processor.bibliography(Self.references)
+      for split in [1, 3, 6] {
+        let first = processor.bibliography(Array(Self.references[..<split]), firstCitationNumber: 1)
+        let rest = processor.bibliography(Array(Self.references[split...]), firstCitationNumber: split + 1)
+        #expect(first + rest == whole, "\(name), split at \(split)")
+      }
+      // The numbers really are the positions: the fifth entry of vancouver starts with "5.".
+      if name == "vancouver" {
+        let fifth = processor.bibliography(Array(Self.references[4...]), firstCitationNumber: 5)
+        #expect(PlainTextFormat().string(for: fifth[0].content).hasPrefix("5. "))
+      }
+    }
+  }
+}
