@@ -158,12 +158,6 @@ struct Disambiguator {
 
   // MARK: rendering
 
-  /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
-  /// compared in their subsequent form (the shortest a style gives), without year-suffix.
-  func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
-    renderer.render(index, state)
-  }
-
   /// Sets of two or more of `list` whose cites render the same, in order of first appearance.
   func ambiguousGroups(_ list: [Int], _ states: [Int: CiteContext]) -> [[Int]] {
     // The cites render on all cores; the grouping follows in order.
@@ -199,7 +193,7 @@ struct Disambiguator {
   mutating func separate(_ group: [Int]) -> [[Int]] {
     for index in group {
       trial[index] = states[index]
-      trialLists[index] = render(index, states[index] ?? CiteContext()).lists
+      trialLists[index] = renderer.render(index, states[index] ?? CiteContext()).lists
     }
     var unresolved: [[Int]] = []
     var work: [([Int], Cursor)] = [(group, Cursor())]
@@ -214,7 +208,7 @@ struct Disambiguator {
         apply(step, to: list)
         var keys: [Int: String] = [:]
         for index in list {
-          let (key, lists) = render(index, trial[index] ?? CiteContext())
+          let (key, lists) = renderer.render(index, trial[index] ?? CiteContext())
           keys[index] = key
           trialLists[index] = lists
         }

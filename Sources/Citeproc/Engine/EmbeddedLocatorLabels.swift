@@ -17,10 +17,12 @@ struct EmbeddedLocatorLabels: Sendable {
   /// Short-form spellings (singular and plural) with their locator type, longest first.
   let spellings: [(text: String, type: String)]
 
-  init(locale: Locale) {
+  /// The labels of the locator terms that `shortTerm` gives in their short form (made once per
+  /// locale: see ``Locale/locatorLabels``).
+  init(shortTerm: (String) -> Term?) {
     var spellings: [(text: String, type: String)] = []
-    for type in Self.locatorTypes where locale.hasTerm(type, form: .short) {
-      guard let term = locale.term(type, form: .short) else { continue }
+    for type in Self.locatorTypes {
+      guard let term = shortTerm(type) else { continue }
       for text in Set([term.single, term.multiple]) where !text.isEmpty {
         spellings.append((text, type))
       }
@@ -63,6 +65,8 @@ struct EmbeddedLocatorLabels: Sendable {
 
   /// The first `, label ` in `text`: its range and the label's type.
   private func nextLabel(in text: Substring) -> (range: Range<String.Index>, type: String)? {
+    // Every such label follows a comma; most values have none.
+    guard text.utf8.contains(UInt8(ascii: ",")) else { return nil }
     var found: (range: Range<String.Index>, type: String)?
     for spelling in spellings {
       if let range = text.range(of: ", " + spelling.text + " "),

@@ -318,7 +318,7 @@ struct Evaluator {
       // A locator's own label counts the numbers before any label written inside it.
       // (Without a backslash or a space in the value there is nothing to replace.)
       var normalized =
-        variable == "locator" ? String(EmbeddedLocatorLabels(locale: locale).leadingPart(of: value)) : value
+        variable == "locator" ? String(locale.locatorLabels.leadingPart(of: value)) : value
       if normalized.utf8.contains(0x5C) { normalized = normalized.replacing("\\-", with: "") }
       if normalized.utf8.contains(0x20) {
         let andTerm = locale.text("and")

@@ -173,17 +173,15 @@ struct Finisher {
       Run(text: close.isEmpty ? "\u{201D}" : close, path: state.path, kind: .closeQuote, field: field))
   }
 
-  /// Punctuation marks that may combine where two pieces of output meet.
-  private static func isMergeable(_ ch: Character) -> Bool {
-    ch == "." || ch == "," || ch == ";" || ch == ":" || ch == "!" || ch == "?"
-  }
-
-  /// ``isMergeable(_:)`` for a character given as by ``PunctuationChar``.
+  /// Punctuation marks that may combine where two pieces of output meet (characters as
+  /// ``PunctuationChar`` gives them).
   private static func isMergeable(_ ch: UInt8) -> Bool {
     ch == 0x2E || ch == 0x2C || ch == 0x3B || ch == 0x3A || ch == 0x21 || ch == 0x3F
   }
 
-  /// ``merge(_:_:)`` for characters given as by ``PunctuationChar``.
+  /// How two punctuation marks combine when one piece ends with `left` and the next starts with
+  /// `right`: a mark is not doubled; a period or colon after a colon, semicolon, question or
+  /// exclamation mark is dropped; a question or exclamation mark replaces a colon or semicolon.
   private static func merge(_ left: UInt8, _ right: UInt8) -> Merge {
     if left == right { return .keepLeft }
     switch right {
@@ -195,21 +193,9 @@ struct Finisher {
 
   private enum Merge { case keepLeft, keepRight, both }
 
-  /// How two punctuation marks combine when one piece ends with `left` and the next starts with
-  /// `right`: a mark is not doubled; a period or colon after a colon, semicolon, question or
-  /// exclamation mark is dropped; a question or exclamation mark replaces a colon or semicolon.
-  private static func merge(_ left: Character, _ right: Character) -> Merge {
-    if left == right { return .keepLeft }
-    switch right {
-    case ".", ":": return left == ":" || left == ";" || left == "!" || left == "?" ? .keepLeft : .both
-    case "!", "?": return left == ":" || left == ";" ? .keepRight : .both
-    default: return .both
-    }
-  }
-
   /// Marks that move inside a closing quotation mark when the locale puts punctuation in quotes.
-  private static func movesIntoQuote(_ ch: Character) -> Bool {
-    ch == "." || ch == "," || ch == "!" || ch == "?"
+  private static func movesIntoQuote(_ ch: UInt8) -> Bool {
+    ch == 0x2E || ch == 0x2C || ch == 0x21 || ch == 0x3F
   }
 
   private func fixPunctuation(_ runs: inout [Run]) {
@@ -262,10 +248,12 @@ struct Finisher {
   /// stays outside, still combines with the mark that ends the quotation. Returns whether a run
   /// before `index` lost text.
   private func movePunctuationIntoQuote(_ runs: inout [Run], at index: inout Int) -> Bool {
-    guard let first = runs[index].text.first else { return false }
+    guard let first = PunctuationChar.first(of: runs[index].text) else { return false }
     var inner = index - 1
     while inner > 0 && runs[inner].kind == .closeQuote { inner -= 1 }
-    guard runs[inner].kind == .text, let before = runs[inner].text.last else { return false }
+    guard runs[inner].kind == .text, let before = PunctuationChar.last(of: runs[inner].text) else {
+      return false
+    }
     let merge = Self.isMergeable(before) ? Self.merge(before, first) : .both
     if !Self.movesIntoQuote(first) {
       if merge == .keepLeft { runs[index].text.removeFirst() }
@@ -277,11 +265,13 @@ struct Finisher {
       return false
     case .keepRight:
       runs[inner].text.removeLast()
-      runs[inner].text.append(first)
+      runs[inner].text.unicodeScalars.append(Unicode.Scalar(first))
       return false
     case .both:
       runs.insert(
-        Run(text: String(first), path: runs[inner + 1].path, kind: .text, field: runs[inner].field),
+        Run(
+          text: String(Unicode.Scalar(first)), path: runs[inner + 1].path, kind: .text,
+          field: runs[inner].field),
         at: inner + 1)
       index += 1
       return false

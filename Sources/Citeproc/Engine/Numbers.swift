@@ -137,7 +137,7 @@ struct NumberFormatter {
   /// each label in its short form, singular or plural after the numbers that follow it, and those
   /// numbers as numbers (`7th, pp. 3–8`). Nil unless every part is numeric.
   private func formatLabelled(_ value: String, form: NumberElement.Form, variable: String) -> String? {
-    guard let (head, labelled) = EmbeddedLocatorLabels(locale: locale).split(value),
+    guard let (head, labelled) = locale.locatorLabels.split(value),
       let headTokens = NumberParser.tokens(String(head))
     else { return nil }
     var out = format(headTokens, form: form, variable: variable)

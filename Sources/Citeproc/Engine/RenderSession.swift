@@ -26,8 +26,6 @@ struct RenderSession {
   var citePlacements: [[CitePlacement]] = []
   /// Bibliography sort values computed so far.
   let sortCache: SortValueCache
-  /// The locale's locator labels, for labels written inside locators.
-  let embeddedLabels: EmbeddedLocatorLabels
 
   init(
     processor: Processor, references: [Reference], clusters: [CitationCluster],
@@ -37,7 +35,6 @@ struct RenderSession {
     self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
-    embeddedLabels = EmbeddedLocatorLabels(locale: processor.locale)
     sortCache = SortValueCache(
       readsCitationNumber: processor.style.bibliography.map {
         SortValueCache.reads("citation-number", $0.sort)
@@ -211,7 +208,7 @@ struct RenderSession {
     guard !keys.isEmpty, cites.count > 1 else { return cites }
     let values = cites.map { item, index in
       var context = baseContext(index)
-      context.setLocator(item.locator, label: item.label, embeddedLabels: embeddedLabels)
+      context.setLocator(item.locator, label: item.label, embeddedLabels: processor.locale.locatorLabels)
       return processor.sortValues(keys, reference: references[index], cite: context, inCitation: true)
     }
     return processor.sortedIndices(values, keys: keys).map { cites[$0] }
@@ -221,7 +218,8 @@ struct RenderSession {
   /// and its position.
   func citeContext(_ item: CiteItem, index: Int, placement: CitePlacement) -> CiteContext {
     var context = baseContext(index)
-    context.setLocator(item.locator?.trimmingSpaces, label: item.label, embeddedLabels: embeddedLabels)
+    context.setLocator(
+      item.locator?.trimmingSpaces, label: item.label, embeddedLabels: processor.locale.locatorLabels)
     context.position = placement.position
     context.nearNote = placement.nearNote
     context.firstReferenceNoteNumber = placement.firstReferenceNoteNumber

@@ -62,44 +62,30 @@ enum SortValue: Sendable, Hashable {
       folded = out
     }
     // The key is built as UTF-8 bytes: digits, spaces and the length markers are single bytes.
-    var key: [UInt8] = []
-    key.reserveCapacity(folded.utf8.count + 4)
-    var digitStart = -1
-    func flushDigits() {
-      guard digitStart >= 0 else { return }
-      var first = digitStart
-      while key.count - first > 1, key[first] == 0x30 { first += 1 }
-      let significant = key[first...]
-      // The length first, so that longer numbers sort later; it stays below the letters.
-      let marker = UInt8(0x30 + min(significant.count, 0x2F))
-      key.replaceSubrange(digitStart..<key.count, with: CollectionOfOne(marker) + significant)
-      digitStart = -1
-    }
+    var key = CollationKeyBuilder(capacity: folded.utf8.count + 4)
     for scalar in folded.unicodeScalars {
       if ("0"..."9").contains(scalar) {
-        if digitStart < 0 { digitStart = key.count }
-        key.append(UInt8(scalar.value))
+        key.appendDigit(UInt8(scalar.value))
         continue
       }
-      flushDigits()
       switch role(of: scalar) {
-      case .space:
-        if let last = key.last, last != 0x20 { key.append(0x20) }
-      case .skip, .digit:
-        continue
-      case .keep:
-        key.append(contentsOf: scalar.utf8)
+      case .space: key.appendSpace()
+      case .skip, .digit: key.skip()
+      case .keep: key.append(contentsOf: scalar.utf8)
       }
     }
-    flushDigits()
-    if key.last == 0x20 { key.removeLast() }
-    return String(decoding: key, as: UTF8.self)
+    return key.finish()
   }
 
   /// What a scalar does in a collation key (an ASCII one as the table says; `keep` carries the
   /// folded ASCII byte, but the key keeps the scalar as it is).
   private static func role(of scalar: Unicode.Scalar) -> ASCIIRole {
-    if scalar.value < 0x80 { return asciiRoles[Int(scalar.value)] }
+    scalar.value < 0x80 ? asciiRoles[Int(scalar.value)] : categoryRole(of: scalar, keeping: 0)
+  }
+
+  /// The role a scalar's general category gives it: spaces, ignored punctuation and marks, or
+  /// kept (as `kept`).
+  fileprivate static func categoryRole(of scalar: Unicode.Scalar, keeping kept: UInt8) -> ASCIIRole {
     switch scalar.properties.generalCategory {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
     case .control where scalar.properties.isWhitespace: return .space
@@ -107,7 +93,7 @@ enum SortValue: Sendable, Hashable {
       .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
       return .skip
     default:
-      return .keep(0)
+      return .keep(kept)
     }
   }
 }
@@ -126,57 +112,72 @@ extension SortValue {
   fileprivate static let asciiRoles: [ASCIIRole] = (0..<128).map { value -> ASCIIRole in
     let byte = UInt8(value)
     if byte >= 0x30 && byte <= 0x39 { return .digit }
-    let scalar = Unicode.Scalar(byte)
-    switch scalar.properties.generalCategory {
-    case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
-    case .control where scalar.properties.isWhitespace: return .space
-    case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-      .initialPunctuation, .finalPunctuation, .otherPunctuation, .nonspacingMark, .enclosingMark:
-      return .skip
-    default:
-      return .keep(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-    }
+    return categoryRole(of: Unicode.Scalar(byte), keeping: byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
   }
 
   /// ``collationKey(_:)`` of an all-ASCII string without Foundation's folding; nil for any other
   /// string.
   static func asciiCollationKey(_ s: String) -> String? {
     func build(_ bytes: some Collection<UInt8>) -> String? {
-      var key: [UInt8] = []
-      key.reserveCapacity(bytes.count)
-      var digitStart = -1
-      func flushDigits() {
-        guard digitStart >= 0 else { return }
-        var first = digitStart
-        while key.count - first > 1, key[first] == 0x30 { first += 1 }
-        let significant = key[first...]
-        // The length first, so that longer numbers sort later; it stays below the letters.
-        let marker = UInt8(0x30 + min(significant.count, 0x2F))
-        key.replaceSubrange(digitStart..<key.count, with: CollectionOfOne(marker) + significant)
-        digitStart = -1
-      }
+      var key = CollationKeyBuilder(capacity: bytes.count)
       for byte in bytes {
         guard byte < 0x80 else { return nil }
         switch asciiRoles[Int(byte)] {
-        case .digit:
-          if digitStart < 0 { digitStart = key.count }
-          key.append(byte)
-        case .space:
-          flushDigits()
-          if let last = key.last, last != 0x20 { key.append(0x20) }
-        case .skip:
-          flushDigits()
-        case .keep(let folded):
-          flushDigits()
-          key.append(folded)
+        case .digit: key.appendDigit(byte)
+        case .space: key.appendSpace()
+        case .skip: key.skip()
+        case .keep(let folded): key.append(contentsOf: CollectionOfOne(folded))
         }
       }
-      flushDigits()
-      if key.last == 0x20 { key.removeLast() }
-      return String(decoding: key, as: UTF8.self)
+      return key.finish()
     }
     let utf8 = s.utf8
     return utf8.withContiguousStorageIfAvailable { build($0) } ?? build(utf8)
+  }
+}
+
+/// The bytes of a collation key as they are appended: a run of digits becomes its length marker
+/// and its significant digits, and runs of spaces collapse to one.
+private struct CollationKeyBuilder {
+  private var key: [UInt8] = []
+  /// Where the current run of digits starts, or -1.
+  private var digitStart = -1
+
+  init(capacity: Int) { key.reserveCapacity(capacity) }
+
+  mutating func appendDigit(_ byte: UInt8) {
+    if digitStart < 0 { digitStart = key.count }
+    key.append(byte)
+  }
+
+  mutating func appendSpace() {
+    flushDigits()
+    if let last = key.last, last != 0x20 { key.append(0x20) }
+  }
+
+  /// A character that leaves nothing in the key but still ends a run of digits.
+  mutating func skip() { flushDigits() }
+
+  mutating func append(contentsOf bytes: some Collection<UInt8>) {
+    flushDigits()
+    key.append(contentsOf: bytes)
+  }
+
+  mutating func finish() -> String {
+    flushDigits()
+    if key.last == 0x20 { key.removeLast() }
+    return String(decoding: key, as: UTF8.self)
+  }
+
+  private mutating func flushDigits() {
+    guard digitStart >= 0 else { return }
+    var first = digitStart
+    while key.count - first > 1, key[first] == 0x30 { first += 1 }
+    let significant = key[first...]
+    // The length first, so that longer numbers sort later; it stays below the letters.
+    let marker = UInt8(0x30 + min(significant.count, 0x2F))
+    key.replaceSubrange(digitStart..<key.count, with: CollectionOfOne(marker) + significant)
+    digitStart = -1
   }
 }
 

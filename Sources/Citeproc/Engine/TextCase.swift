@@ -74,7 +74,6 @@ struct TextCaser: Sendable {
   private static let longestStopWord = 15
 
   func apply(_ textCase: TextCase, to node: Node) -> Node {
-    if textCase == .title && !titleCaseApplies { return node }
     if textCase == .capitalizeFirst, !turkic, case .text(let s) = node,
       let capitalized = Self.capitalizedLowercaseWord(s)
     {

@@ -8,6 +8,8 @@ public struct Locale: Sendable {
   public var dateFormats: [DateElement.Form: DateElement]
   /// The ordinal terms for each of ``OrdinalTable/genders``, worked out once.
   private let ordinalTables: [OrdinalTable]
+  /// The short locator terms, for labels written inside locators and numbers, worked out once.
+  let locatorLabels: EmbeddedLocatorLabels
 
   /// Merges `layers`, lowest priority first.
   public init(language: String, layers: [LocaleDefinition]) {
@@ -32,6 +34,7 @@ public struct Locale: Sendable {
     ordinalTables = OrdinalTable.genders.map { gender in
       OrdinalTable(Self.ordinalTerms(in: terms, gender: gender))
     }
+    locatorLabels = EmbeddedLocatorLabels { terms[TermKey($0, form: .short)] }
   }
 
   /// The ordinal terms for `gender`, in the order they are tried.

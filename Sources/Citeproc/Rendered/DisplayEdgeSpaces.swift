@@ -5,22 +5,26 @@ extension Rendered {
   /// output then matches the reference processor's, which writes such spaces beside the block's
   /// `<div>`). Spaces inside the entry are left where they are.
   func movingEdgeSpacesOutOfDisplays() -> Rendered {
-    Self.hoist(Self.hoist(self, atStart: true), atStart: false)
+    let start = Self.hoist(self, atStart: true) ?? self
+    return Self.hoist(start, atStart: false) ?? start
   }
 
-  private static func hoist(_ node: Rendered, atStart: Bool) -> Rendered {
+  /// `node` with the spaces at one edge moved out of the display block they are in; nil when there
+  /// are none (so an entry without such a block is not rebuilt).
+  private static func hoist(_ node: Rendered, atStart: Bool) -> Rendered? {
     switch node {
     case .text:
-      return node
+      return nil
     case .styled(let formatting, let inner):
-      return .styled(formatting, hoist(inner, atStart: atStart))
+      return hoist(inner, atStart: atStart).map { .styled(formatting, $0) }
     case .sequence(var items):
-      guard let index = edgeIndex(items, atStart: atStart) else { return node }
-      items[index] = hoist(items[index], atStart: atStart)
+      guard let index = edgeIndex(items, atStart: atStart), let moved = hoist(items[index], atStart: atStart)
+      else { return nil }
+      items[index] = moved
       return .sequence(items)
     case .display(let display, let inner):
       let (spaces, rest) = splitSpaces(inner, atStart: atStart)
-      if spaces.isEmpty { return node }
+      if spaces.isEmpty { return nil }
       let moved = Rendered.display(display, rest)
       return .sequence(atStart ? [.text(spaces), moved] : [moved, .text(spaces)])
     }

@@ -59,21 +59,7 @@ struct CollationKeyTests {
       "\u{200B}",
       "\u{2028}", "x", "Z", "ǅ", "ŉ", "\u{1F600}", ".", "_", "&", "%", "\u{0}", "\u{85}",
     ]
-    var samples = pieces
-    for a in pieces {
-      for b in pieces { samples.append(a + b) }
-    }
-    var state: UInt32 = 31337
-    for _ in 0..<2_000 {
-      var text = ""
-      state = state &* 1_103_515_245 &+ 12345
-      for _ in 0..<Int((state >> 16) % 7) {
-        state = state &* 1_103_515_245 &+ 12345
-        text += pieces[Int((state >> 16) % UInt32(pieces.count))]
-      }
-      samples.append(text)
-    }
-    for sample in samples {
+    for sample in TestRandom.samples(of: pieces, count: 2_000, longest: 7, seed: 31337) {
       #expect(
         SortValue.generalCollationKey(sample) == Self.scalarKey(sample), "\(Array(sample.unicodeScalars))")
     }

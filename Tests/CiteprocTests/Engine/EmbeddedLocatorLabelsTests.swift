@@ -33,7 +33,7 @@ struct EmbeddedLocatorLabelsTests {
   }
 
   @Test func aLeadingLabelBecomesTheLocatorsLabel() throws {
-    let labels = EmbeddedLocatorLabels(locale: try processor().locale)
+    let labels = try processor().locale.locatorLabels
     #expect(labels.leadingLabel(of: "vol. 1, fol. 186")?.type == "volume")
     #expect(labels.leadingLabel(of: "vol. 1, fol. 186")?.rest == "1, fol. 186")
     #expect(labels.leadingLabel(of: "pp. 3-5")?.type == "page")
@@ -54,7 +54,7 @@ struct EmbeddedLocatorLabelsTests {
   }
 
   @Test func numberVariablesFormatEachLabelledPart() throws {
-    let labels = EmbeddedLocatorLabels(locale: try processor().locale)
+    let labels = try processor().locale.locatorLabels
     let split = labels.split("7, p. 3-8, fig. 2")
     #expect(split?.head == "7")
     #expect(split?.labelled.map(\.type) == ["page", "figure"])

@@ -15,14 +15,10 @@ struct InitialsFastPathTests {
       "1st 2Nd",
     ]
     let alphabet = Array("AaBbJjTZz .-',1")
-    var state: UInt32 = 77
+    var random = TestRandom(seed: 77)
     for _ in 0..<3_000 {
-      state = state &* 1_103_515_245 &+ 12345
       var name = ""
-      for _ in 0..<Int((state >> 16) % 12) {
-        state = state &* 1_103_515_245 &+ 12345
-        name.append(alphabet[Int((state >> 16) % UInt32(alphabet.count))])
-      }
+      for _ in 0..<random.next(12) { name.append(alphabet[random.next(alphabet.count)]) }
       names.append(name)
     }
     var compared = 0

@@ -12,23 +12,18 @@ struct NodeFastPathTests {
     "\u{600}a", "\u{600} ",
   ]
 
-  private static func randomNode(_ state: inout UInt32, depth: Int) -> Node {
-    state = state &* 1_103_515_245 &+ 12345
-    let pick = Int((state >> 16) % 10)
-    if depth > 3 || pick < 4 {
-      state = state &* 1_103_515_245 &+ 12345
-      return .text(pieces[Int((state >> 16) % UInt32(pieces.count))])
-    }
-    let inner = randomNode(&state, depth: depth + 1)
+  private static func randomNode(_ random: inout TestRandom, depth: Int) -> Node {
+    let pick = random.next(10)
+    if depth > 3 || pick < 4 { return .text(pieces[random.next(pieces.count)]) }
+    let inner = randomNode(&random, depth: depth + 1)
     switch pick {
     case 4: return .styled(TextFormatting(fontStyle: .italic), inner)
     case 5: return .quoted(inner)
     case 6: return .tagged(.names, inner)
     case 7: return .noCase(inner)
     default:
-      state = state &* 1_103_515_245 &+ 12345
-      let count = Int((state >> 16) % 4)
-      return .sequence([inner] + (0..<count).map { _ in randomNode(&state, depth: depth + 1) })
+      let count = random.next(4)
+      return .sequence([inner] + (0..<count).map { _ in randomNode(&random, depth: depth + 1) })
     }
   }
 
@@ -38,8 +33,8 @@ struct NodeFastPathTests {
       for b in Self.pieces { samples.append(.sequence([.text(a), .text(b)])) }
     }
     samples += [.empty, .quoted(.empty), .sequence([.text(" "), .quoted(.text(" "))])]
-    var state: UInt32 = 2024
-    for _ in 0..<5_000 { samples.append(Self.randomNode(&state, depth: 0)) }
+    var random = TestRandom(seed: 2024)
+    for _ in 0..<5_000 { samples.append(Self.randomNode(&random, depth: 0)) }
     var blank = 0
     for node in samples {
       let expected = node.plainText.allSatisfy(\.isWhitespace)

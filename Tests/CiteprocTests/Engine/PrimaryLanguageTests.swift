@@ -41,14 +41,10 @@ struct CapitalizeFirstFastPathTests {
       "available at", "a b c", "et al", "in press", "the of and", "von der", "i i",
     ]
     let letters = Array("abcdefghijklmnopqrstuvwxyz  ")
-    var state: UInt32 = 5
+    var random = TestRandom(seed: 5)
     for _ in 0..<2_000 {
       var word = ""
-      state = state &* 1_103_515_245 &+ 12345
-      for _ in 0...Int((state >> 16) % 12) {
-        state = state &* 1_103_515_245 &+ 12345
-        word.append(letters[Int((state >> 16) % 26)])
-      }
+      for _ in 0...random.next(12) { word.append(letters[random.next(26)]) }
       samples.append(word)
     }
     var compared = 0

@@ -70,21 +70,7 @@ struct RichTextByteRunTests {
       "<",
       ".", ",", "?", "\u{600}", "x\u{301}", "s", "1", "\u{A0}", "\u{1F600}",
     ]
-    var samples: [String] = []
-    for a in pieces {
-      for b in pieces { samples.append(a + b) }
-    }
-    var state: UInt32 = 99
-    for _ in 0..<4_000 {
-      var text = ""
-      state = state &* 1_103_515_245 &+ 12345
-      for _ in 0..<Int((state >> 16) % 9) {
-        state = state &* 1_103_515_245 &+ 12345
-        text += pieces[Int((state >> 16) % UInt32(pieces.count))]
-      }
-      samples.append(text)
-    }
-    for sample in samples {
+    for sample in TestRandom.samples(of: pieces, count: 4_000, longest: 9, seed: 99) {
       #expect(RichText.tokenizesAlike(sample), "\(Array(sample.unicodeScalars))")
     }
   }
