@@ -23,34 +23,42 @@ extension Rendered {
       items[index] = moved
       return .sequence(items)
     case .display(let display, let inner):
-      let (spaces, rest) = splitSpaces(inner, atStart: atStart)
-      if spaces.isEmpty { return nil }
+      guard let (spaces, rest) = splitSpaces(inner, atStart: atStart) else { return nil }
       let moved = Rendered.display(display, rest)
       return .sequence(atStart ? [.text(spaces), moved] : [moved, .text(spaces)])
     }
   }
 
-  /// The spaces at the start (or end) of the first (or last) text of `node`, and `node` without them.
-  private static func splitSpaces(_ node: Rendered, atStart: Bool) -> (String, Rendered) {
+  /// The spaces at the start (or end) of the first (or last) text of `node`, and `node` without
+  /// them; nil when there are none. Spaces are ASCII, so the text is cut on its UTF-8 bytes.
+  private static func splitSpaces(_ node: Rendered, atStart: Bool) -> (String, Rendered)? {
     switch node {
     case .text(let text):
+      let utf8 = text.utf8
       if atStart {
-        let spaces = text.prefix(while: { $0 == " " })
-        return (String(spaces), .text(String(text.dropFirst(spaces.count))))
+        var cut = utf8.startIndex
+        while cut < utf8.endIndex, utf8[cut] == UInt8(ascii: " ") { cut = utf8.index(after: cut) }
+        if cut == utf8.startIndex { return nil }
+        return (String(text[..<cut]), .text(String(text[cut...])))
       }
-      let kept = text.reversed().drop(while: { $0 == " " }).count
-      return (String(text.dropFirst(kept)), .text(String(text.prefix(kept))))
+      var cut = utf8.endIndex
+      while cut > utf8.startIndex {
+        let previous = utf8.index(before: cut)
+        if utf8[previous] != UInt8(ascii: " ") { break }
+        cut = previous
+      }
+      if cut == utf8.endIndex { return nil }
+      return (String(text[cut...]), .text(String(text[..<cut])))
     case .sequence(var items):
-      guard let index = edgeIndex(items, atStart: atStart) else { return ("", node) }
-      let (spaces, rest) = splitSpaces(items[index], atStart: atStart)
+      guard let index = edgeIndex(items, atStart: atStart),
+        let (spaces, rest) = splitSpaces(items[index], atStart: atStart)
+      else { return nil }
       items[index] = rest
       return (spaces, .sequence(items))
     case .styled(let formatting, let inner):
-      let (spaces, rest) = splitSpaces(inner, atStart: atStart)
-      return (spaces, .styled(formatting, rest))
+      return splitSpaces(inner, atStart: atStart).map { ($0.0, .styled(formatting, $0.1)) }
     case .display(let display, let inner):
-      let (spaces, rest) = splitSpaces(inner, atStart: atStart)
-      return (spaces, .display(display, rest))
+      return splitSpaces(inner, atStart: atStart).map { ($0.0, .display(display, $0.1)) }
     }
   }
 
