@@ -398,7 +398,7 @@ extension Node {
   /// Removes periods from text (strip-periods).
   func strippingPeriods() -> Node {
     switch self {
-    case .text(let s): return .text(s.replacing(".", with: ""))
+    case .text(let s): return .text(Self.removingPeriods(s))
     case .sequence(let items): return .sequence(items.map { $0.strippingPeriods() })
     case .styled(let f, let inner): return .styled(f, inner.strippingPeriods())
     case .quoted(let inner): return .quoted(inner.strippingPeriods())
@@ -406,5 +406,21 @@ extension Node {
     case .noCase(let inner): return .noCase(inner.strippingPeriods())
     case .tagged(let t, let inner): return .tagged(t, inner.strippingPeriods())
     }
+  }
+
+  /// `text` without its full stops. ASCII text is worked on its bytes; other text by characters,
+  /// where a full stop followed by a combining mark is a different character and stays.
+  static func removingPeriods(_ text: String) -> String {
+    let period = UInt8(ascii: ".")
+    var hasPeriod = false
+    for byte in text.utf8 {
+      if byte >= 0x80 { return text.replacing(".", with: "") }
+      if byte == period { hasPeriod = true }
+    }
+    guard hasPeriod else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 where byte != period { bytes.append(byte) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

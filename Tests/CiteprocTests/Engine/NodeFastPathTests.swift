@@ -45,6 +45,20 @@ struct NodeFastPathTests {
     #expect(blank > 100)
     #expect(samples.count - blank > 100)
   }
+
+  @Test func removingPeriodsEqualsCharacterReplacementTest() {
+    let samples = TestRandom.samples(
+      of: Self.pieces + ["..", "J.R.R.", ".\u{301}"], count: 5_000, longest: 8, seed: 77)
+    var changed = 0
+    for text in samples {
+      let expected = text.replacing(".", with: "")
+      if expected != text { changed += 1 }
+      #expect(Node.removingPeriods(text) == expected, "\(text.unicodeScalars.map(\.value))")
+    }
+    // Texts with and without full stops both occur often enough to mean something.
+    #expect(changed > 500)
+    #expect(samples.count - changed > 500)
+  }
 }
 
 /// Byte pre-checks answer as the character or scalar tests they stand before.
