@@ -1,15 +1,18 @@
 /// The engine's working tree, before quotes and punctuation are resolved into ``Rendered``.
-indirect enum Node: Sendable, Hashable {
+///
+/// Only the cases that hold one node are boxed: text and sequences, the most common nodes, are
+/// stored inline.
+enum Node: Sendable, Hashable {
   case text(String)
   case sequence([Node])
-  case styled(TextFormatting, Node)
-  case quoted(Node)
-  case display(Display, Node)
+  indirect case styled(TextFormatting, Node)
+  indirect case quoted(Node)
+  indirect case display(Display, Node)
   /// Text that text-case transformations must leave alone (`<span class="nocase">`).
-  case noCase(Node)
+  indirect case noCase(Node)
   /// Marks output that came from a given part of the reference (for passes such as
   /// subsequent-author-substitute, collapsing and suppress-author).
-  case tagged(NodeTag, Node)
+  indirect case tagged(NodeTag, Node)
 
   static let empty = Node.sequence([])
 

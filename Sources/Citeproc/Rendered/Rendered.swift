@@ -2,15 +2,15 @@
 ///
 /// The engine has already resolved quotes, punctuation and text case; what is left for an
 /// ``OutputFormat`` is escaping, font styles and display blocks.
-public indirect enum Rendered: Sendable, Hashable {
+public enum Rendered: Sendable, Hashable {
   /// Literal text, unescaped.
   case text(String)
   /// Pieces in order.
   case sequence([Rendered])
   /// Content with font settings applied (only the non-nil properties change anything).
-  case styled(TextFormatting, Rendered)
+  indirect case styled(TextFormatting, Rendered)
   /// A bibliography layout block (`display` attribute).
-  case display(Display, Rendered)
+  indirect case display(Display, Rendered)
 
   public static let empty = Rendered.sequence([])
 

@@ -54,8 +54,41 @@ public struct TextElement: Sendable, Hashable {
     case term(String, form: TermForm, plural: Bool)
     case value(String)
   }
-  public var source: Source
-  public var decorations: Decorations
+  public var source: Source {
+    get { storage.source }
+    set { storage = Storage(source: newValue, decorations: storage.decorations) }
+  }
+  public var decorations: Decorations {
+    get { storage.decorations }
+    set { storage = Storage(source: storage.source, decorations: newValue) }
+  }
+
+  /// The attributes live in one shared, immutable box, so the render tree hands an element around
+  /// with a single reference count instead of one per field.
+  private var storage: Storage
+
+  init(source: Source, decorations: Decorations) {
+    storage = Storage(source: source, decorations: decorations)
+  }
+
+  public static func == (a: TextElement, b: TextElement) -> Bool {
+    a.storage === b.storage || (a.source == b.source && a.decorations == b.decorations)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(source)
+    hasher.combine(decorations)
+  }
+
+  private final class Storage: Sendable {
+    let source: Source
+    let decorations: Decorations
+
+    init(source: Source, decorations: Decorations) {
+      self.source = source
+      self.decorations = decorations
+    }
+  }
 }
 
 public struct DateElement: Sendable, Hashable {
@@ -119,9 +152,48 @@ public struct LabelElement: Sendable, Hashable {
 }
 
 public struct GroupElement: Sendable, Hashable {
-  public var children: [RenderElement]
-  public var delimiter: String
-  public var decorations: Decorations
+  public var children: [RenderElement] {
+    get { storage.children }
+    set { storage = Storage(children: newValue, delimiter: delimiter, decorations: decorations) }
+  }
+  public var delimiter: String {
+    get { storage.delimiter }
+    set { storage = Storage(children: children, delimiter: newValue, decorations: decorations) }
+  }
+  public var decorations: Decorations {
+    get { storage.decorations }
+    set { storage = Storage(children: children, delimiter: delimiter, decorations: newValue) }
+  }
+
+  /// One shared, immutable box for the attributes (see ``TextElement``).
+  private var storage: Storage
+
+  init(children: [RenderElement], delimiter: String, decorations: Decorations) {
+    storage = Storage(children: children, delimiter: delimiter, decorations: decorations)
+  }
+
+  public static func == (a: GroupElement, b: GroupElement) -> Bool {
+    a.storage === b.storage
+      || (a.children == b.children && a.delimiter == b.delimiter && a.decorations == b.decorations)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(children)
+    hasher.combine(delimiter)
+    hasher.combine(decorations)
+  }
+
+  private final class Storage: Sendable {
+    let children: [RenderElement]
+    let delimiter: String
+    let decorations: Decorations
+
+    init(children: [RenderElement], delimiter: String, decorations: Decorations) {
+      self.children = children
+      self.delimiter = delimiter
+      self.decorations = decorations
+    }
+  }
 }
 
 public struct ChooseElement: Sendable, Hashable {
