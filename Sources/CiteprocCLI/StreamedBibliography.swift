@@ -30,12 +30,30 @@ struct StreamedBibliography {
 
   /// Writes the bibliography and reports the records that could not be read; throws the exit
   /// status when some could not (1) or none could (2).
+  ///
+  /// The file is read on a thread of its own, a batch or two ahead of the rendering, so that the
+  /// steps of each that use one core overlap with the other.
   func run() throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       Report.error("\(path): error: cannot read the file")
       throw ExitCode(ExitStatus.failure)
     }
     defer { try? handle.close() }
+    let handoff = Handoff<[Reference], ReadResult>(capacity: 1)
+    let path = path
+    let reader = Thread {
+      let result = RISReader().read(
+        file: path,
+        chunks: {
+          let data = handle.readData(ofLength: 2 * 1024 * 1024)
+          return data.isEmpty ? nil : Array(data)
+        },
+        batches: { handoff.put($0) })
+      handoff.finish(result)
+    }
+    reader.stackSize = 8 * 1024 * 1024
+    reader.start()
+
     let layout = processor.bibliographyLayout
     var written = 0
     var wroteEntries = false
@@ -45,19 +63,20 @@ struct StreamedBibliography {
       Report.write(text)
       lastByte = text.utf8.last
     }
-    let result = RISReader().read(
-      file: path,
-      chunks: {
-        let data = handle.readData(ofLength: 8 * 1024 * 1024)
-        return data.isEmpty ? nil : Array(data)
-      },
-      batches: { references in
+    var result = ReadResult()
+    reading: while true {
+      switch handoff.take() {
+      case .value(let references):
         if written == 0 { write(format.bibliographyOpening(layout: layout)) }
         let entries = processor.bibliography(references, firstCitationNumber: written + 1)
         write(format.bibliographyEntries(entries, layout: layout, continuing: wroteEntries))
         wroteEntries = wroteEntries || !entries.isEmpty
         written += references.count
-      })
+      case .finished(let read):
+        result = read
+        break reading
+      }
+    }
     Report.diagnostics(result.allDiagnostics)
     guard written > 0 else {
       Report.error("error: no records to format")

@@ -9,26 +9,35 @@ package enum Parallel {
   /// `transform` of `0..<count`, in order. Runs in contiguous chunks on up to the number of active
   /// cores; a small count (under two chunks of `minimumChunk`) stays on the calling thread. The
   /// result is the same as `(0..<count).map(transform)`.
+  ///
+  /// There are several chunks for each core, handed out as the cores become free, so that a core
+  /// that is slowed down (by other work on the machine, or by heavier items) does not keep the
+  /// others waiting.
   package static func map<T: Sendable>(
     count: Int, minimumChunk: Int = 64, _ transform: @Sendable (Int) -> T
   ) -> [T] {
-    let workers = min(System.activeProcessorCount, count / max(minimumChunk, 1))
+    let minimumChunk = max(minimumChunk, 1)
+    let workers = min(System.activeProcessorCount, count / minimumChunk)
     guard workers > 1 else { return (0..<count).map(transform) }
-    let slots = Slots<[T]>(count: workers)
+    let chunks = min(count / minimumChunk, workers * chunksPerWorker)
+    let slots = Slots<[T]>(count: chunks)
     defer { slots.release() }
-    let chunk = (count + workers - 1) / workers
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let range = (worker * chunk)..<min(count, (worker + 1) * chunk)
-      slots.set(worker, range.map(transform))
+    let chunk = (count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+      let range = min(count, index * chunk)..<min(count, (index + 1) * chunk)
+      slots.set(index, range.map(transform))
     }
     var result: [T] = []
     result.reserveCapacity(count)
-    for worker in 0..<workers { result.append(contentsOf: slots.take(worker)) }
+    for index in 0..<chunks { result.append(contentsOf: slots.take(index)) }
     return result
   }
 
-  /// One slot per worker; each worker writes only its own slot, and the slots are read after all
-  /// workers have finished.
+  /// How many chunks each core gets at most (see ``map(count:minimumChunk:_:)``).
+  static let chunksPerWorker = 16
+
+  /// One slot per chunk; each chunk's worker writes only its own slot, and the slots are read after
+  /// all workers have finished.
   private final class Slots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Value?>
 

@@ -1,0 +1,71 @@
+import CiteprocData
+import Foundation
+import Testing
+
+/// The handoff between a reading thread and the thread that uses what it reads.
+struct HandoffTests {
+  /// A counter both threads can read and change.
+  private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+  }
+
+  @Test(arguments: [1, 3])
+  func valuesArriveInOrderAndNeverPileUpTest(capacity: Int) {
+    let handoff = Handoff<Int, String>(capacity: capacity)
+    let delivered = Counter()
+    let producer = Thread {
+      for value in 0..<2_000 {
+        handoff.put(value)
+        delivered.increment()
+      }
+      handoff.finish("done")
+    }
+    producer.start()
+    var taken: [Int] = []
+    var result: String?
+    var mostAhead = 0
+    while result == nil {
+      switch handoff.take() {
+      case .value(let value):
+        taken.append(value)
+        // Values put but not yet taken never exceed the capacity.
+        mostAhead = max(mostAhead, delivered.value - taken.count)
+        if taken.count % 100 == 0 { usleep(200) }
+      case .finished(let final): result = final
+      }
+    }
+    #expect(taken == Array(0..<2_000))
+    #expect(result == "done")
+    #expect(mostAhead <= capacity)
+    // The producer did run ahead (the check above is not trivially true).
+    #expect(mostAhead >= 1)
+  }
+
+  @Test func aProducerWithNothingToSayFinishesTest() {
+    let handoff = Handoff<Int, Int>(capacity: 1)
+    let producer = Thread { handoff.finish(7) }
+    producer.start()
+    guard case .finished(let result) = handoff.take() else {
+      Issue.record("expected the final result")
+      return
+    }
+    #expect(result == 7)
+  }
+}
+
+/// Work split over the cores gives what the same loop gives on one thread.
+struct ParallelMapTests {
+  @Test(arguments: [0, 1, 63, 64, 127, 128, 1_000, 4_097])
+  func mapKeepsOrderTest(count: Int) {
+    let result = Parallel.map(count: count) { $0 * $0 }
+    #expect(result == (0..<count).map { $0 * $0 })
+  }
+
+  @Test func everySmallChunkIsUsedTest() {
+    let result = Parallel.map(count: 10, minimumChunk: 1) { "item \($0)" }
+    #expect(result == (0..<10).map { "item \($0)" })
+  }
+}
