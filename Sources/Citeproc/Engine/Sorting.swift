@@ -53,8 +53,7 @@ enum SortValue: Sendable, Hashable {
 
   /// ``collationKey(_:)`` of any string, through Foundation's folding.
   static func generalCollationKey(_ s: String) -> String {
-    var folded = s.folding(
-      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    var folded = latinFolded(s) ?? foundationFolded(s)
     // Letters that are not a base letter plus an accent still sort with their base letter.
     if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) {
       var out = ""
@@ -63,7 +62,18 @@ enum SortValue: Sendable, Hashable {
     }
     // The key is built as UTF-8 bytes: digits, spaces and the length markers are single bytes.
     var key = CollationKeyBuilder(capacity: folded.utf8.count + 4)
+    let asciiRoles = asciiRoles
     for scalar in folded.unicodeScalars {
+      if scalar.value < 0x80 {
+        let byte = UInt8(scalar.value)
+        switch asciiRoles[Int(byte)] {
+        case .digit: key.appendDigit(byte)
+        case .space: key.appendSpace()
+        case .skip: key.skip()
+        case .keep: key.append(byte)
+        }
+        continue
+      }
       if ("0"..."9").contains(scalar) {
         key.appendDigit(UInt8(scalar.value))
         continue
@@ -75,6 +85,78 @@ enum SortValue: Sendable, Hashable {
       }
     }
     return key.finish()
+  }
+
+  /// Case, accents and width folded away by Foundation.
+  static func foundationFolded(_ s: String) -> String {
+    s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+  }
+
+  /// The scalars whose folding ``latinFolded(_:)`` looks up: ASCII and the Latin letters up to the
+  /// end of Latin Extended-B, and the general punctuation block (dashes, quotation marks, spaces)
+  /// but for its format characters: none of these folds differently beside its neighbours.
+  static let latinFoldLimit: UInt32 = 0x250
+  static let punctuationFoldRange: Range<UInt32> = 0x2000..<0x2070
+
+  /// What Foundation's folding makes of each of those scalars, asked once, as UTF-8 bytes: the
+  /// fold of the scalar at table index `i` is `bytes[starts[i]..<starts[i + 1]]`. Format
+  /// characters (joiners, direction marks) are left out, as their folding depends on their
+  /// neighbours.
+  private struct FoldTable: Sendable {
+    var bytes: [UInt8] = []
+    var starts: [Int] = [0]
+    /// Table indices of the scalars that are left out.
+    var missing: Set<Int> = []
+    /// The fold of each ASCII character when each is one byte (the fast case), else nil.
+    var ascii: [UInt8]?
+
+    init() {
+      let values = Array(0..<SortValue.latinFoldLimit) + Array(SortValue.punctuationFoldRange)
+      for (index, value) in values.enumerated() {
+        if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .format {
+          bytes.append(contentsOf: SortValue.foundationFolded(String(scalar)).utf8)
+        } else {
+          missing.insert(index)
+        }
+        starts.append(bytes.count)
+      }
+      let asciiFolds = (0..<0x80).map { bytes[starts[$0]..<starts[$0 + 1]] }
+      if asciiFolds.allSatisfy({ $0.count == 1 }) { ascii = asciiFolds.compactMap(\.first) }
+    }
+
+    /// The table index of `value`, nil when the table does not hold it.
+    func index(of value: UInt32) -> Int? {
+      let index: Int
+      if value < SortValue.latinFoldLimit {
+        index = Int(value)
+      } else if SortValue.punctuationFoldRange.contains(value) {
+        index = Int(SortValue.latinFoldLimit + value - SortValue.punctuationFoldRange.lowerBound)
+      } else {
+        return nil
+      }
+      return missing.contains(index) ? nil : index
+    }
+  }
+
+  private static let foldTable = FoldTable()
+
+  /// ``foundationFolded(_:)`` of a string made only of the scalars in the table, scalar by scalar;
+  /// nil for any other string (it may hold combining marks, whose folding depends on the letter
+  /// before them).
+  static func latinFolded(_ s: String) -> String? {
+    let table = foldTable
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 8)
+    for scalar in s.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80, let ascii = table.ascii {
+        out.append(ascii[Int(value)])
+        continue
+      }
+      guard let index = table.index(of: value) else { return nil }
+      out.append(contentsOf: table.bytes[table.starts[index]..<table.starts[index + 1]])
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// What a scalar does in a collation key (an ASCII one as the table says; `keep` carries the
@@ -157,6 +239,11 @@ private struct CollationKeyBuilder {
 
   /// A character that leaves nothing in the key but still ends a run of digits.
   mutating func skip() { flushDigits() }
+
+  mutating func append(_ byte: UInt8) {
+    flushDigits()
+    key.append(byte)
+  }
 
   mutating func append(contentsOf bytes: some Collection<UInt8>) {
     flushDigits()

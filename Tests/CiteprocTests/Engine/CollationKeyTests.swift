@@ -64,4 +64,39 @@ struct CollationKeyTests {
         SortValue.generalCollationKey(sample) == Self.scalarKey(sample), "\(Array(sample.unicodeScalars))")
     }
   }
+
+  /// Folding Latin text scalar by scalar from the table gives what Foundation gives for the whole
+  /// string, and text with any other scalar is left to Foundation.
+  @Test func latinFoldingEqualsFoundationFolding() {
+    let latin = (Array(0..<SortValue.latinFoldLimit) + Array(SortValue.punctuationFoldRange)).compactMap {
+      Unicode.Scalar($0)
+    }.map { String($0) }
+    var samples = latin
+    for (index, piece) in latin.enumerated() {
+      samples.append(piece + latin[(index * 7 + 3) % latin.count] + piece)
+      samples.append("a" + piece + "Z " + piece.uppercased())
+    }
+    samples += TestRandom.samples(of: latin, count: 5_000, longest: 9, seed: 4242)
+    var folded = 0
+    for sample in samples {
+      guard let latin = SortValue.latinFolded(sample) else {
+        // Upper-casing can leave the table (µ → Μ), and format characters are never in it.
+        #expect(
+          sample.unicodeScalars.contains {
+            $0.properties.generalCategory == .format
+              || ($0.value >= SortValue.latinFoldLimit && !SortValue.punctuationFoldRange.contains($0.value))
+          })
+        continue
+      }
+      folded += 1
+      #expect(latin == SortValue.foundationFolded(sample), "\(Array(sample.unicodeScalars))")
+    }
+    #expect(folded > 5_000)
+    // Anything beyond the table, a combining mark among them, goes to Foundation.
+    for outside in [
+      "e\u{301}", "\u{250}", "a\u{200C}b", "\u{2060}", "soft\u{AD}hyphen", "Ωμέγα", "東京", "Ａ", "\u{1F600}",
+    ] {
+      #expect(SortValue.latinFolded(outside) == nil)
+    }
+  }
 }
