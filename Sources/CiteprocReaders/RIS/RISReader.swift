@@ -76,9 +76,8 @@ public struct RISReader: Sendable {
         }
       }
       if let split = Self.lastRecordStart(in: pending, from: 1) {
-        state.readBatch(pending[..<split], firstLine: firstLine)
+        firstLine += state.readBatch(pending[..<split], firstLine: firstLine)
         handOver()
-        firstLine += Self.lineCount(pending[..<split])
         pending.removeFirst(split)
       } else if pending.count > maximumRecordSize {
         if Self.recordStarts(in: pending, from: 0).first == 0 {
@@ -94,8 +93,7 @@ public struct RISReader: Sendable {
         } else {
           // Text before the first record: read what is complete so stray tag lines are reported.
           let keep = Self.lastLineStart(pending)
-          state.readBatch(pending[..<keep], firstLine: firstLine)
-          firstLine += Self.lineCount(pending[..<keep])
+          firstLine += state.readBatch(pending[..<keep], firstLine: firstLine)
           pending.removeFirst(keep)
         }
       }
@@ -225,33 +223,48 @@ public struct RISReader: Sendable {
 
     init(file: String) { self.file = file }
 
-    /// Reads whole records (and text outside records) starting at line `firstLine`.
-    mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
-      guard !bytes.isEmpty else { return }
-      let decoded = RISTextDecoder().decode(bytes)
-      usedFallback = usedFallback || decoded.usedFallback
-      let text = decoded.bytes
+    /// Reads whole records (and text outside records) starting at line `firstLine`. Returns the
+    /// number of line ends in `bytes` (LF, CRLF and lone CR each count once).
+    @discardableResult
+    mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Int {
+      guard !bytes.isEmpty else { return 0 }
       // The text is cut at TY lines into pieces that are tokenised and mapped independently (on all
       // cores); the results are taken in order: first every piece's tokeniser messages, then the
-      // records' own.
-      let bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
-      var lines = [firstLine]
-      for index in 1..<bounds.count {
-        lines.append(lines[index - 1] + Self.newlineCount(text, bounds[index - 1]..<bounds[index]))
+      // records' own. Text that normalising leaves as it is (see ``RISTextDecoder/isClean(_:from:)``)
+      // is checked piece by piece, on all cores, as its lines are counted; a piece boundary follows
+      // a line feed, so no UTF-8 sequence spans two pieces and the pieces are all clean exactly when
+      // the whole text is.
+      let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var text = Array(bytes.dropFirst(start))
+      var bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
+      var scans = Self.scan(text, bounds, checkingClean: true)
+      if !scans.allSatisfy(\.clean) {
+        let decoded = RISTextDecoder().decodeInGeneral(Array(bytes))
+        usedFallback = usedFallback || decoded.usedFallback
+        text = decoded.bytes
+        bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
+        scans = Self.scan(text, bounds, checkingClean: false)
       }
+      var lines = [firstLine]
+      lines.reserveCapacity(scans.count + 1)
+      for scan in scans { lines.append(lines[lines.count - 1] + scan.lineFeeds) }
       let pieceLines = lines
       let file = self.file
       let mapper = RISRecordMapper(file: file)
-      let pieces = Parallel.map(count: bounds.count - 1, minimumChunk: 1) { index in
+      let pieceText = text
+      let pieceBounds = bounds
+      let pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in
         let tokens = RISTokenizer(file: file, firstLine: pieceLines[index]).tokenize(
-          text, in: bounds[index]..<bounds[index + 1])
+          pieceText, in: pieceBounds[index]..<pieceBounds[index + 1])
         return Piece(diagnostics: tokens.diagnostics, outcomes: tokens.records.map(mapper.map))
       }
       for piece in pieces { diagnostics.append(contentsOf: piece.diagnostics) }
-      for piece in pieces {
-        guard !piece.outcomes.isEmpty else { continue }
+      let total = pieces.reduce(0) { $0 + $1.outcomes.count }
+      if total > 0 {
         sawRecords = true
-        mapped.reserveCapacity(mapped.count + piece.outcomes.count)
+        mapped.reserveCapacity(mapped.count + total)
+      }
+      for piece in pieces {
         for outcome in piece.outcomes {
           switch outcome {
           case .mapped(let item):
@@ -263,6 +276,7 @@ public struct RISReader: Sendable {
           }
         }
       }
+      return lines[lines.count - 1] - firstLine
     }
 
     /// The bytes of decoded text tokenised and mapped as one unit.
@@ -273,13 +287,47 @@ public struct RISReader: Sendable {
       var outcomes: [RISRecordMapper.Outcome]
     }
 
-    private static func newlineCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-      bytes.withUnsafeBufferPointer { buffer in
-        var lines = 0
-        for byte in UnsafeBufferPointer(rebasing: buffer[range]) { lines &+= byte == 0x0A ? 1 : 0 }
-        return lines
+    private struct PieceScan: Sendable {
+      var clean: Bool
+      var lineFeeds: Int
+    }
+
+    /// For each piece `bounds[i]..<bounds[i + 1]` of `text`: its line feeds and, when
+    /// `checkingClean`, whether normalising would leave it as it is (true otherwise). On all cores.
+    private static func scan(_ text: [UInt8], _ bounds: [Int], checkingClean: Bool) -> [PieceScan] {
+      Parallel.map(count: bounds.count - 1, minimumChunk: 1) { index in
+        text.withUnsafeBufferPointer { buffer in
+          let piece = UnsafeBufferPointer(rebasing: buffer[bounds[index]..<bounds[index + 1]])
+          return PieceScan(
+            clean: !checkingClean || RISTextDecoder.isClean(piece, from: 0),
+            lineFeeds: RISReader.lineFeedCount(piece))
+        }
       }
     }
+  }
+
+  /// The number of LF bytes, counted eight bytes at a time.
+  static func lineFeedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var lines = 0
+    var index = 0
+    while index + 8 <= count {
+      // A byte of `word` is zero exactly where the input byte is LF; `marks` has the top bit of
+      // each byte set exactly where the byte of `word` is zero (no carry crosses a byte).
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
+      let marks = ~(((word & lows) &+ lows) | word) & ~lows
+      lines &+= marks.nonzeroBitCount
+      index += 8
+    }
+    while index < count {
+      lines &+= bytes[index] == 0x0A ? 1 : 0
+      index += 1
+    }
+    return lines
   }
 
   /// Keeps `ID` values that are unique in the file and generates keys for the rest.
