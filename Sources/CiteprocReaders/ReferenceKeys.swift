@@ -35,30 +35,45 @@ public enum ReferenceKeys {
   /// Distinct keys for `bases`, in order. A base used more than once, or already in `reserved`,
   /// gets a letter suffix on every use (`a`, `b`, ..., `z`, `aa`, `ab`, ...), skipping reserved keys.
   public static func uniqueKeys(for bases: [String], reserved: Set<String> = []) -> [String] {
-    var counts: [String: Int] = [:]
-    for base in bases { counts[base, default: 0] += 1 }
+    // Each distinct base gets a group number in one lookup; the uses of each group are counted in
+    // an array, so the second pass needs no lookup by base.
+    var groups: [String: Int] = [:]
+    groups.reserveCapacity(bases.count)
+    var groupOf: [Int] = []
+    groupOf.reserveCapacity(bases.count)
+    var uses: [Int] = []
+    for base in bases {
+      let next = uses.count
+      let group = value(&groups[base, default: next])
+      if group == next { uses.append(1) } else { uses[group] += 1 }
+      groupOf.append(group)
+    }
     var taken = reserved
-    var nextSuffix: [String: Int] = [:]
+    taken.reserveCapacity(reserved.count + bases.count)
+    var nextSuffix = [Int](repeating: 0, count: uses.count)
     var keys: [String] = []
     keys.reserveCapacity(bases.count)
-    for base in bases {
-      if counts[base] == 1 && !taken.contains(base) {
-        taken.insert(base)
+    for (position, base) in bases.enumerated() {
+      let group = groupOf[position]
+      if uses[group] == 1 && taken.insert(base).inserted {
         keys.append(base)
         continue
       }
-      var index = nextSuffix[base, default: 0]
+      var index = nextSuffix[group]
       var key = base + suffix(index)
-      while taken.contains(key) {
+      while !taken.insert(key).inserted {
         index += 1
         key = base + suffix(index)
       }
-      nextSuffix[base] = index + 1
-      taken.insert(key)
+      nextSuffix[group] = index + 1
       keys.append(key)
     }
     return keys
   }
+
+  /// The value behind a dictionary's defaulting subscript, which inserts the default when the key
+  /// is absent (one lookup either way).
+  private static func value(_ slot: inout Int) -> Int { slot }
 
   /// Lower-case ASCII letters of `text`: accents removed (`ü` → `u`), a few letters spelled out
   /// (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), everything else dropped.
@@ -136,13 +151,14 @@ public enum ReferenceKeys {
   }
 
   /// 0 → `a`, 25 → `z`, 26 → `aa`, ...
-  private static func suffix(_ index: Int) -> String {
+  static func suffix(_ index: Int) -> String {
+    if index >= 0 && index < 26 { return String(Unicode.Scalar(UInt8(97 + index))) }
     var value = index
-    var letters: [Character] = []
+    var letters: [UInt8] = []
     repeat {
-      letters.insert(Character(Unicode.Scalar(UInt8(97 + value % 26))), at: 0)
+      letters.append(UInt8(97 + value % 26))
       value = value / 26 - 1
     } while value >= 0
-    return String(letters)
+    return String(decoding: letters.reversed(), as: UTF8.self)
   }
 }
