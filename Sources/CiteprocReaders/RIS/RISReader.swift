@@ -298,9 +298,11 @@ public struct RISReader: Sendable {
       Parallel.map(count: bounds.count - 1, minimumChunk: 1) { index in
         text.withUnsafeBufferPointer { buffer in
           let piece = UnsafeBufferPointer(rebasing: buffer[bounds[index]..<bounds[index + 1]])
-          return PieceScan(
-            clean: !checkingClean || RISTextDecoder.isClean(piece, from: 0),
-            lineFeeds: RISReader.lineFeedCount(piece))
+          guard checkingClean else {
+            return PieceScan(clean: true, lineFeeds: RISReader.lineFeedCount(piece))
+          }
+          let lineFeeds = RISTextDecoder.cleanLineFeeds(piece)
+          return PieceScan(clean: lineFeeds != nil, lineFeeds: lineFeeds ?? 0)
         }
       }
     }

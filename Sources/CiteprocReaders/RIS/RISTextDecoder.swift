@@ -79,6 +79,61 @@ struct RISTextDecoder: Sendable {
     return true
   }
 
+  /// The number of LF bytes in `bytes` when ``isClean(_:from:)`` holds for it, nil otherwise; one
+  /// pass. Each run of eight ASCII bytes is classified exactly with word arithmetic (no carry crosses
+  /// a byte), so line ends and tabs do not leave the eight-byte steps.
+  static func cleanLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    /// The top bit of each byte of the result is set exactly where the byte of `word` is zero.
+    func zeros(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word) & highs }
+    var lineFeeds = 0
+    var index = 0
+    while index < count {
+      if index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & highs == 0 {
+          // ASCII: bytes below 0x20 (their low seven bits plus 0x60 stay below 0x80), DEL, LF, TAB.
+          let control = ~((word &+ ones &* 0x60) | word) & highs
+          let lineFeed = zeros(word ^ (ones &* 0x0A))
+          let tab = zeros(word ^ (ones &* 0x09))
+          let delete = zeros(word ^ (ones &* 0x7F))
+          guard (control & ~lineFeed & ~tab) | delete == 0 else { return nil }
+          lineFeeds &+= lineFeed.nonzeroBitCount
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte >= 0x20 && byte < 0x7F || byte == 0x09 {
+          index += 1
+          continue
+        }
+        if byte == 0x0A {
+          lineFeeds += 1
+          index += 1
+          continue
+        }
+        return nil
+      }
+      // U+00A0, U+2028 and U+2029 are replaced by a space.
+      if byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 { return nil }
+      if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+      {
+        return nil
+      }
+      guard let length = UTF8Validation.sequenceLength(bytes, at: index) else { return nil }
+      index += length
+    }
+    return lineFeeds
+  }
+
   /// ``decode(_:)`` without the shortcut for text that needs no change.
   func decodeInGeneral(_ input: [UInt8]) -> Output {
     var start = 0

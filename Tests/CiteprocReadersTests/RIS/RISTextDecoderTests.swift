@@ -50,6 +50,29 @@ import Testing
     #expect(taken > 100 && taken < 2900, "\(taken)")
   }
 
+  /// The one-pass check with line counts answers as ``RISTextDecoder/isClean(_:from:)`` does, with
+  /// the number of line feeds, whatever the position of each piece within the eight-byte steps.
+  @Test func cleanLineFeedsEqualCleanCheckAndCount() {
+    var random = TestRandom(seed: 9)
+    var clean = 0
+    let count = 6000
+    for round in 0..<count {
+      var input = Array(repeating: UInt8(ascii: "a"), count: round % 9)
+      for _ in 0..<(1 + random.next(14)) {
+        let piece = Self.pieces[random.next(Self.pieces.count)]
+        // Plain pieces are drawn more often, so that clean inputs are common.
+        input += random.next(2) == 0 ? piece : Self.pieces[random.next(3)]
+      }
+      let expected =
+        input.withUnsafeBufferPointer { RISTextDecoder.isClean($0, from: 0) }
+        ? input.filter { $0 == 0x0A }.count : nil
+      let found = input.withUnsafeBufferPointer { RISTextDecoder.cleanLineFeeds($0) }
+      #expect(found == expected, "\(input)")
+      if expected != nil { clean += 1 }
+    }
+    #expect(clean > count / 10 && clean < count * 9 / 10, "\(clean)")
+  }
+
   @Test func cleanTextIsKeptAsItIs() {
     let text = Array("TY  - JOUR\nTI  - Ødegård, Åsa\tx\nER  - \n".utf8)
     #expect(text.withUnsafeBufferPointer { RISTextDecoder.isClean($0, from: 0) })
