@@ -21,9 +21,8 @@ enum RISNameParser {
   /// ``parse(_:)``, appending to `names`.
   static func parse(_ raw: String, into names: inout [Name]) {
     // The fast path takes no text with a semicolon.
-    if let name = RISNameFastPath.parse(raw) {
-      names.append(name)
-    } else if raw.utf8.contains(UInt8(ascii: ";")) {
+    if RISNameFastPath.parse(raw, into: &names) { return }
+    if raw.utf8.contains(UInt8(ascii: ";")) {
       for piece in raw.split(separator: ";") {
         if let name = parseOne(String(piece)) { names.append(name) }
       }

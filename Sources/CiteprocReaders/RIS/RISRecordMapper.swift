@@ -108,18 +108,31 @@ private struct Builder {
     // Names of one variable in a row are collected before they go into the dictionary.
     var variable = ""
     var run: [Name] = []
-    for entry in record.entries {
+    // The variable of the last name tag seen, reused while the same tag repeats.
+    var lastCode: UInt16 = 0
+    var lastVariable: String?
+    let entries = record.entries
+    for position in entries.indices {
+      let entry = entries[position]
+      guard RISTagRoles.isNameTag(entry.code) else { continue }
       if entry.code == RISTagCode.A3 && code == "RPRT" {
         publishers.append(contentsOf: entry.lines)
         continue
       }
-      guard RISTagRoles.isNameTag(entry.code),
-        let entryVariable = RISTagRoles.nameVariable(tagCode: entry.code, code: code)
-      else { continue }
+      if entry.code != lastCode {
+        lastCode = entry.code
+        lastVariable = RISTagRoles.nameVariable(tagCode: entry.code, code: code)
+      }
+      guard let entryVariable = lastVariable else { continue }
       if entryVariable != variable {
-        if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
-        run.removeAll(keepingCapacity: true)
+        flush(variable, &run)
         variable = entryVariable
+      }
+      if run.isEmpty {
+        // Room for one name per entry of this tag that follows in a row.
+        var end = position + 1
+        while end < entries.count && entries[end].code == entry.code { end += 1 }
+        run.reserveCapacity(end - position)
       }
       if entry.continuation.isEmpty {
         RISNameParser.parse(entry.value, into: &run)
@@ -127,10 +140,26 @@ private struct Builder {
         for line in entry.lines { RISNameParser.parse(line, into: &run) }
       }
     }
-    if !run.isEmpty { names[variable, default: []].append(contentsOf: run) }
+    flush(variable, &run)
     if !publishers.isEmpty && record.first(code: RISTagCode.PB) == nil {
       set("publisher", publishers.joined(separator: "; "))
     }
+  }
+
+  /// Appends a run of names to its variable, handing the run's storage over when the variable has
+  /// no names yet; leaves `run` empty.
+  private mutating func flush(_ variable: String, _ run: inout [Name]) {
+    guard !run.isEmpty else { return }
+    Self.move(&run, to: &names[variable, default: []])
+  }
+
+  private static func move(_ run: inout [Name], to list: inout [Name]) {
+    if list.isEmpty {
+      swap(&list, &run)
+    } else {
+      list.append(contentsOf: run)
+    }
+    run = []
   }
 
   mutating func mapContainers() {

@@ -87,6 +87,40 @@ import Testing
     #expect(taken > inputs.count / 2, "\(taken) of \(inputs.count)")
   }
 
+  /// Names put together at random from words, particles, organisation words, initials and
+  /// separators, so that particles, organisation words and spaces fall in every position.
+  @Test func fastPathEqualsGeneralPathOnGeneratedNames() {
+    let words = [
+      "Smith", "Müller", "van", "der", "de", "la", "'t", "d'", "le", "Group", "group", "Inc.", "ltd", "Society",
+      "Unit", "unit", "J.", "JR", "KW", "Ann", "ann", "Jr.", "Ł", "Øberg", "x", "1", "O'Brien", "Smith-Jones",
+    ]
+    let odd = ["  ", ";", "\t", "\u{301}", "é", "-", ".", ",", " ,", "\u{A0}"]
+    let separators = [", ", ", ", ",", " , ", " ,", ",  "]
+    var random = TestRandom(seed: 3)
+    var taken = 0
+    let count = 30_000
+    for _ in 0..<count {
+      // Family words, a separator and given words, with an odd piece now and then.
+      var parts: [String] = []
+      for _ in 0..<(1 + random.next(3)) { parts.append(words[random.next(words.count)]) }
+      var input = parts.joined(separator: " ") + separators[random.next(separators.count)]
+      parts = []
+      for _ in 0..<(1 + random.next(3)) { parts.append(words[random.next(words.count)]) }
+      input += parts.joined(separator: " ")
+      if random.next(4) == 0 {
+        var characters = Array(input)
+        characters.insert(contentsOf: odd[random.next(odd.count)], at: random.next(characters.count + 1))
+        input = String(characters)
+      }
+      if random.next(8) == 0 { input = " " + input + " " }
+      guard let fast = RISNameFastPath.parse(input) else { continue }
+      taken += 1
+      let general = RISNameParser.parseOneGeneral(input)
+      #expect(Self.identical(fast, general), "\(input.debugDescription): \(fast) vs \(String(describing: general))")
+    }
+    #expect(taken > count / 5, "\(taken) of \(count)")
+  }
+
   @Test func parseOneEqualsGeneralPath() {
     for input in Self.inputs {
       #expect(Self.identical(RISNameParser.parseOne(input), RISNameParser.parseOneGeneral(input)), "\(input)")
