@@ -54,6 +54,12 @@ private struct Builder {
     self.record = record
     self.file = file
     fields.reserveCapacity(12)
+    if let known = RISTypeRoles.known(record.typeValue) {
+      code = known.code
+      roles = known.roles
+      type = known.cslType
+      return
+    }
     let resolved = RISTypeTable.resolve(record.typeValue)
     code = resolved.code
     roles = RISTypeRoles.roles(for: resolved.code)
@@ -165,7 +171,7 @@ private struct Builder {
   mutating func mapContainers() {
     let t2 = record.first(code: RISTagCode.T2)
     var full: String?
-    switch RISTagRoles.secondaryTitle(code) {
+    switch roles.secondaryTitle {
     case .container:
       full = t2
     case .collection:
