@@ -148,6 +148,11 @@ enum RISFieldValues {
   /// The numbers in an SN value: lists separated by `,`, `;` or spaces; decorations such as
   /// `(ISSN)` or `(electronic)` removed. ISSNs are written `NNNN-NNNX`; ISBNs as given.
   static func standardNumbers(in text: String) -> [StandardNumber] {
+    RISFieldValuesFastPath.standardNumbers(in: text) ?? standardNumbersGeneral(in: text)
+  }
+
+  /// ``standardNumbers(in:)`` for any text.
+  static func standardNumbersGeneral(in text: String) -> [StandardNumber] {
     var cleaned = ""
     var depth = 0
     for character in text {

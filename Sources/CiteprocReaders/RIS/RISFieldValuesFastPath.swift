@@ -82,6 +82,73 @@ enum RISFieldValuesFastPath {
     return result ?? nil
   }
 
+  /// ``RISFieldValues/standardNumbers(in:)``.
+  static func standardNumbers(in text: String) -> [RISFieldValues.StandardNumber]? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> [RISFieldValues.StandardNumber]? in
+      guard isPlainASCII(bytes) else { return nil }
+      // The text without bracketed parts (brackets included).
+      var cleaned: [UInt8] = []
+      cleaned.reserveCapacity(bytes.count)
+      var depth = 0
+      for byte in bytes {
+        if byte == 0x28 || byte == 0x5B {
+          depth += 1
+        } else if byte == 0x29 || byte == 0x5D {
+          depth = max(0, depth - 1)
+        } else if depth == 0 {
+          cleaned.append(byte)
+        }
+      }
+      var result: [RISFieldValues.StandardNumber] = []
+      var hasNumber = false
+      var start = 0
+      for index in 0...cleaned.count {
+        guard index == cleaned.count || isListSeparator(cleaned[index]) else { continue }
+        defer { start = index + 1 }
+        guard index > start else { continue }
+        let token = cleaned[start..<index]
+        var compact: [UInt8] = []
+        var looksNumeric = true
+        for byte in token {
+          if isDigit(byte) || byte == 0x58 || byte == 0x78 {
+            compact.append(byte)
+          } else if byte != 0x2D {
+            looksNumeric = false
+          }
+        }
+        let tokenText = String(decoding: token, as: UTF8.self)
+        if looksNumeric && compact.count == 8 {
+          let upper = compact.map { $0 == 0x78 ? 0x58 : $0 }
+          result.append(
+            .issn(
+              String(decoding: upper[0..<4], as: UTF8.self) + "-"
+                + String(decoding: upper[4..<8], as: UTF8.self)))
+          hasNumber = true
+        } else if looksNumeric && (compact.count == 10 || compact.count == 13) {
+          result.append(.isbn(tokenText))
+          hasNumber = true
+        } else {
+          result.append(.other(tokenText))
+        }
+      }
+      if hasNumber {
+        return result.filter { if case .other = $0 { return false } else { return true } }
+      }
+      // Nothing shaped like a number: the whole value as written, without blanks at either end.
+      var low = 0
+      var high = bytes.count
+      while low < high, isBlank(bytes[low]) { low += 1 }
+      while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+      return low == high
+        ? [] : [.other(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))]
+    }
+    return result ?? nil
+  }
+
+  private static func isListSeparator(_ byte: UInt8) -> Bool {
+    byte == 0x2C || byte == 0x3B || byte == 0x20 || byte == 0x09
+  }
+
   // MARK: Bytes
 
   /// ASCII without CR (CR LF would be one character).

@@ -85,6 +85,14 @@ private struct Builder {
     Self.keep(&fields[variable, default: value])
   }
 
+  /// ``set(_:_:)``, returning whether the variable has a value afterwards.
+  mutating func setting(_ variable: String, _ value: String) -> Bool {
+    let value = value.trimmingBlanks()
+    guard !value.isEmpty else { return fields[variable] != nil }
+    Self.keep(&fields[variable, default: value])
+    return true
+  }
+
   private static func keep(_ value: inout String) {}
 
   mutating func build() {
@@ -299,30 +307,35 @@ private struct Builder {
     var hasDOI = fields["DOI"] != nil
     for entry in record.entries(code: RISTagCode.DO) {
       if let doi = RISFieldValues.doi(in: entry.text) {
-        set("DOI", doi)
-        hasDOI = fields["DOI"] != nil
+        hasDOI = setting("DOI", doi)
         break
       }
     }
     for tag in [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI] where !hasDOI {
       for entry in record.entries(code: tag) {
         if let doi = RISFieldValues.doi(in: entry.text) {
-          set("DOI", doi)
-          hasDOI = fields["DOI"] != nil
+          hasDOI = setting("DOI", doi)
           break
         }
       }
     }
+    // The URLs of the UR entries, worked out once for both uses below.
+    let urURLs =
+      record.mayHave(RISTagCode.UR)
+      ? RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines)) : []
     if !hasDOI {
-      for url in RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines)) {
+      for url in urURLs {
         if let doi = RISFieldValues.doi(fromURL: url) {
           set("DOI", doi)
           break
         }
       }
     }
-    var urls = RISFieldValues.urls(in: record.entries(code: RISTagCode.UR).flatMap(\.lines))
-    if urls.isEmpty {
+    var urls = urURLs
+    if urls.isEmpty,
+      record.mayHave(RISTagCode.LK) || record.mayHave(RISTagCode.L1) || record.mayHave(RISTagCode.L2)
+        || record.mayHave(RISTagCode.L3) || record.mayHave(RISTagCode.L4)
+    {
       urls = RISFieldValues.urls(
         in: record.entries(codes: [RISTagCode.LK, RISTagCode.L1, RISTagCode.L2, RISTagCode.L3, RISTagCode.L4])
           .flatMap(\.lines))
@@ -348,9 +361,13 @@ private struct Builder {
     explicitID = record.first(code: RISTagCode.ID)
     set("call-number", record.first(code: RISTagCode.CN))
     set("citation-label", record.first(code: RISTagCode.LB))
-    for entry in record.entries(codes: [
-      RISTagCode.U1, RISTagCode.U2, RISTagCode.U3, RISTagCode.U4, RISTagCode.U5,
-    ]) {
+    let mayHaveU =
+      record.mayHave(RISTagCode.U1) || record.mayHave(RISTagCode.U2) || record.mayHave(RISTagCode.U3)
+      || record.mayHave(RISTagCode.U4) || record.mayHave(RISTagCode.U5)
+    for entry in mayHaveU
+      ? record.entries(codes: [RISTagCode.U1, RISTagCode.U2, RISTagCode.U3, RISTagCode.U4, RISTagCode.U5])
+      : []
+    {
       let text = entry.text
       let lower = text.lowercased()
       if lower.hasSuffix("[pmid]") { set("PMID", String(text.dropLast(6))) }

@@ -47,4 +47,30 @@ import Testing
     #expect(RISFieldValues.pages(start: "No", end: "Specified") == nil)
     #expect(RISFieldValues.isPageLike("xlii") && !RISFieldValues.isPageLike("No"))
   }
+
+  /// Serial-number values put together at random from numbers, decorations and separators.
+  @Test func standardNumbersEqualGeneral() {
+    let pieces = [
+      "1234-5678", "0028-0836", "0028083x", "1234567X", "978-0-19-852663-6", "0-19-852663-6", "9780198526636",
+      "12345", "ISSN", "(ISSN)", "(Print)", "[electronic]", "(", ")", "[", "]", ",", ";", " ", " ", "\t",
+      "\n",
+      "x", "X", "-", "--", "abc", "é", "\r\n", "1", "0000", "(1234-5678)",
+    ]
+    var random = TestRandom(seed: 12)
+    var taken = 0
+    var numbers = 0
+    let count = 20_000
+    for _ in 0..<count {
+      var input = ""
+      for _ in 0..<random.next(7) { input += pieces[random.next(pieces.count)] }
+      let general = RISFieldValues.standardNumbersGeneral(in: input)
+      #expect(RISFieldValues.standardNumbers(in: input) == general, "\(input.debugDescription)")
+      if RISFieldValuesFastPath.standardNumbers(in: input) != nil { taken += 1 }
+      if general.contains(where: { if case .other = $0 { return false } else { return true } }) {
+        numbers += 1
+      }
+    }
+    #expect(taken > count / 2, "\(taken)")
+    #expect(numbers > count / 10, "\(numbers)")
+  }
 }
