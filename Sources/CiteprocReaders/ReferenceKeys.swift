@@ -91,25 +91,39 @@ public enum ReferenceKeys {
         return count
       }
     }
-    if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
-      // Lower-casing, spelling out and decomposing go scalar by scalar below U+0300.
-      var result = ""
-      for scalar in text.unicodeScalars {
-        if scalar.value < 0x80 {
-          let lower = UInt8(scalar.value) | 0x20
-          if lower >= 0x61 && lower <= 0x7A { result.unicodeScalars.append(Unicode.Scalar(lower)) }
-        } else {
-          result += latinLetters[Int(scalar.value) - 0x80]
-        }
-      }
-      return result
-    }
+    // Lower-casing, spelling out and decomposing go scalar by scalar below U+0300.
+    var copy = text
+    if let letters = copy.withUTF8({ latinLetters($0) }) { return letters }
     return asciiLettersGeneral(text)
   }
 
-  /// ``asciiLetters(_:)`` of each scalar from U+0080 to U+02FF.
-  private static let latinLetters: [String] = (0x80..<0x300).map { value in
-    Unicode.Scalar(UInt32(value)).map { asciiLettersGeneral(String(Character($0))) } ?? ""
+  /// ``asciiLetters(_:)`` of UTF-8 text whose scalars are all below U+0300 (one or two bytes each),
+  /// read from its bytes; nil when a scalar is U+0300 or above.
+  private static func latinLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let table = latinLetterBytes
+    var letters: [UInt8] = []
+    letters.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        let lower = byte | 0x20
+        if lower >= 0x61 && lower <= 0x7A { letters.append(lower) }
+        index += 1
+        continue
+      }
+      // Lead bytes 0xC2 to 0xCB start the two-byte scalars U+0080 to U+02FF.
+      guard byte >= 0xC2 && byte <= 0xCB, index + 1 < bytes.count else { return nil }
+      let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+      letters.append(contentsOf: table[scalar - 0x80])
+      index += 2
+    }
+    return String(decoding: letters, as: UTF8.self)
+  }
+
+  /// ``asciiLetters(_:)`` of each scalar from U+0080 to U+02FF, as UTF-8 bytes.
+  private static let latinLetterBytes: [[UInt8]] = (0x80..<0x300).map { value in
+    Array((Unicode.Scalar(UInt32(value)).map { asciiLettersGeneral(String(Character($0))) } ?? "").utf8)
   }
 
   /// ``asciiLetters(_:)`` for any text, without the shortcuts.

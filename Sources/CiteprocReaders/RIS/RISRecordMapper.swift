@@ -427,11 +427,17 @@ private struct Builder {
   /// The first value of `tag` with a year, skipping `received`/`accepted` history dates when another
   /// value has a year.
   private func preferredDate(_ tag: UInt16) -> RISDateParser.Value? {
-    let values = record.entries(code: tag).compactMap { RISDateParser.parse($0.text) }.filter(\.hasYear)
-    let publication = values.first {
-      !RISDateParser.nonPublicationQualifiers.contains($0.qualifier ?? "")
+    guard record.mayHave(tag) else { return nil }
+    // The first value with a year that is not a history date, else the first value with a year.
+    var firstWithYear: RISDateParser.Value?
+    for entry in record.entries where entry.code == tag {
+      guard let value = RISDateParser.parse(entry.text), value.hasYear else { continue }
+      guard let qualifier = value.qualifier, RISDateParser.nonPublicationQualifiers.contains(qualifier) else {
+        return value
+      }
+      if firstWithYear == nil { firstWithYear = value }
     }
-    return publication ?? values.first
+    return firstWithYear
   }
 
   // MARK: Text
@@ -441,7 +447,7 @@ private struct Builder {
   ]
 
   mutating func mapText() {
-    for tag in [RISTagCode.N2, RISTagCode.AB] where fields["abstract"] == nil {
+    for tag in [RISTagCode.N2, RISTagCode.AB] where record.mayHave(tag) && fields["abstract"] == nil {
       for entry in record.entries(code: tag) {
         let text = entry.text
         // More than 24 characters, without counting all of a long abstract.

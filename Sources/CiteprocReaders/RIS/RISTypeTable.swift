@@ -75,9 +75,15 @@ enum RISTypeTable {
 extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   func trimmingBlanks() -> String {
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+    // Most values have nothing to trim; their first and last bytes are read in place.
+    let untouched = utf8.withContiguousStorageIfAvailable { buffer in
+      guard let first = buffer.first, let last = buffer.last else { return true }
+      return !isBlank(first) && !isBlank(last)
+    }
+    if untouched == true { return self }
     let bytes = utf8
     guard let first = bytes.first, let last = bytes.last else { return self }
-    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
     if !isBlank(first) && !isBlank(last) { return self }
     var low = bytes.startIndex
     var high = bytes.endIndex

@@ -73,4 +73,29 @@ import Testing
     #expect(taken > count / 2, "\(taken)")
     #expect(numbers > count / 10, "\(numbers)")
   }
+
+  /// Trimming reads the first and last bytes in place when it can; the result is the text without
+  /// spaces, tabs and line feeds at either end, as the scalar-by-scalar model gives it.
+  @Test func trimmingBlanksEqualsModel() {
+    func model(_ text: String) -> String {
+      var scalars = Array(text.unicodeScalars)
+      while let first = scalars.first, first == " " || first == "\t" || first == "\n" {
+        scalars.removeFirst()
+      }
+      while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
+      var result = ""
+      result.unicodeScalars.append(contentsOf: scalars)
+      return result
+    }
+    let pieces = [
+      " ", "\t", "\n", "\r", "a", "é", "\u{301}", "Smith", "a much longer piece of text", "\u{A0}", "😀",
+    ]
+    var random = TestRandom(seed: 21)
+    for _ in 0..<5000 {
+      var text = ""
+      for _ in 0..<random.next(8) { text += pieces[random.next(pieces.count)] }
+      let trimmed = text.trimmingBlanks()
+      #expect(trimmed.utf8.elementsEqual(model(text).utf8), "\(text.debugDescription)")
+    }
+  }
 }
