@@ -151,6 +151,10 @@ struct RenderSession {
         missing.append((position, index, context, key))
       }
     }
+    if missing.isEmpty, let last = sortCache.lastOrder, last.items == items {
+      // The same items with the same values: the same order.
+      return last.order
+    }
     if !missing.isEmpty {
       let processor = processor
       let references = references
@@ -165,7 +169,9 @@ struct RenderSession {
         values[item.position] = itemValues
       }
     }
-    return processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+    let order = processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+    sortCache.lastOrder = (items, order)
+    return order
   }
 
   // MARK: citations
@@ -396,6 +402,8 @@ struct RenderSession {
 final class SortValueCache {
   let readsCitationNumber: Bool
   var values: [Int: (context: CiteContext, values: [SortValue])] = [:]
+  /// The last order worked out and the items it sorts; any change to ``values`` replaces it.
+  var lastOrder: (items: [Int], order: [Int])?
 
   init(readsCitationNumber: Bool) { self.readsCitationNumber = readsCitationNumber }
 
