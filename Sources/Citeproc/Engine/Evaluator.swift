@@ -90,6 +90,8 @@ struct Evaluator {
 
   /// Renders `elements` in sequence and says whether the output is empty.
   private mutating func renderNoting(_ elements: [RenderElement]) -> (Node, VariableUse, isEmpty: Bool) {
+    // One element needs no sequence around it (a sequence of one node prints as the node).
+    if elements.count == 1 { return renderNoting(elements[0]) }
     var nodes: [Node] = []
     nodes.reserveCapacity(elements.count)
     var use = VariableUse.none
