@@ -137,31 +137,27 @@ struct Evaluator {
 
   private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse, isEmpty: Bool) {
     // Only the non-empty outputs are kept: the delimiter goes between those alone.
-    var nodes: [Node] = []
-    nodes.reserveCapacity(group.children.count)
+    var joined = DelimitedNodes(delimiter: group.delimiter)
     var use = VariableUse.none
-    renderChildren(group.children, into: &nodes, use: &use)
+    renderChildren(group.children, into: &joined, use: &use)
     if use == .empty { return (.empty, .empty, true) }
-    if nodes.isEmpty { return (.empty, use, true) }
+    guard let node = joined.node else { return (.empty, use, true) }
     // A group that prints something counts as printed content for the groups around it.
-    return (
-      join(nonEmpty: nodes, delimiter: group.delimiter).decorated(nonEmpty: group.decorations), .rendered,
-      false
-    )
+    return (node.decorated(nonEmpty: group.decorations), .rendered, false)
   }
 
   /// Renders `elements` with each `cs:choose` replaced by its chosen branch (so a group's delimiter
   /// goes between the branch's elements), appending the non-empty outputs in order.
   private mutating func renderChildren(
-    _ elements: [RenderElement], into nodes: inout [Node], use: inout VariableUse
+    _ elements: [RenderElement], into joined: inout DelimitedNodes, use: inout VariableUse
   ) {
     for element in elements {
       if case .choose(let choose) = element {
-        renderChildren(chooseBranch(choose), into: &nodes, use: &use)
+        renderChildren(chooseBranch(choose), into: &joined, use: &use)
         continue
       }
       let (node, childUse, isEmpty) = renderNoting(element)
-      if !isEmpty { nodes.append(node) }
+      if !isEmpty { joined.append(node) }
       use = use.combined(with: childUse)
     }
   }

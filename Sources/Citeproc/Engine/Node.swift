@@ -231,3 +231,29 @@ func join(nonEmpty parts: [Node], delimiter: String) -> Node {
   }
   return .sequence(result)
 }
+
+/// Non-empty nodes joined with a delimiter as they come: the same node as
+/// ``join(nonEmpty:delimiter:)`` of them all, without an array for a single node.
+struct DelimitedNodes {
+  let delimiter: String
+  private var first: Node?
+  private var all: [Node] = []
+
+  init(delimiter: String) { self.delimiter = delimiter }
+
+  mutating func append(_ node: Node) {
+    if all.isEmpty {
+      guard let previous = first else {
+        first = node
+        return
+      }
+      all.reserveCapacity(delimiter.isEmpty ? 4 : 7)
+      all.append(previous)
+    }
+    if !delimiter.isEmpty { all.append(.text(delimiter)) }
+    all.append(node)
+  }
+
+  /// The joined node; nil when nothing was appended.
+  var node: Node? { all.isEmpty ? first : .sequence(all) }
+}

@@ -46,6 +46,26 @@ struct NodeFastPathTests {
     #expect(samples.count - blank > 100)
   }
 
+  @Test func delimitedNodesEqualJoinTest() {
+    var random = TestRandom(seed: 99)
+    var lengths = Set<Int>()
+    for _ in 0..<2_000 {
+      let count = random.next(6)
+      lengths.insert(count)
+      let nodes = (0..<count).map { _ in Self.randomNode(&random, depth: 1) }
+      for delimiter in ["", ", ", ". "] {
+        var joined = DelimitedNodes(delimiter: delimiter)
+        for node in nodes { joined.append(node) }
+        if nodes.isEmpty {
+          #expect(joined.node == nil)
+        } else {
+          #expect(joined.node == join(nonEmpty: nodes, delimiter: delimiter), "\(nodes)")
+        }
+      }
+    }
+    #expect(lengths == Set(0..<6))
+  }
+
   @Test func removingPeriodsEqualsCharacterReplacementTest() {
     let samples = TestRandom.samples(
       of: Self.pieces + ["..", "J.R.R.", ".\u{301}"], count: 5_000, longest: 8, seed: 77)
