@@ -229,17 +229,17 @@ struct Evaluator {
   /// The text of an ordinary variable (with its special cases), or nil when it is empty or
   /// suppressed.
   mutating func variableText(_ name: String, form: TermForm) -> Node? {
-    if suppressed.contains(name) { return nil }
-    switch name {
-    case "citation-number":
+    if !suppressed.isEmpty && suppressed.contains(name) { return nil }
+    switch SpecialVariable(name) {
+    case .citationNumber:
       guard let n = cite.citationNumber else { return nil }
       return .text(String(n))
-    case "first-reference-note-number":
+    case .firstReferenceNoteNumber:
       guard let n = cite.firstReferenceNoteNumber, mode != .bibliography else { return nil }
       return .text(String(n))
-    case "year-suffix":
+    case .yearSuffix:
       return cite.yearSuffix.map { .text($0) }
-    case "locator":
+    case .locator:
       guard let locator = cite.locator, !locator.isEmpty, mode != .bibliography else { return nil }
       if (cite.label ?? "page") == "page" {
         return .text(PageRange.format(locator, style.options.pageRangeFormat, locale: locale))
@@ -248,33 +248,33 @@ struct Evaluator {
         return .text(PageRange.format(locator, nil, locale: locale))
       }
       return RichText.parse(locator.replacing("\\-", with: "-"))
-    case "page":
+    case .page:
       guard let page = reference.field("page") else { return nil }
       return .text(PageRange.format(page, style.options.pageRangeFormat, locale: locale))
-    case "citation-label":
+    case .citationLabel:
       if let value = reference.field("citation-label") { return .text(value) }
       return CitationLabel.make(for: reference).map { .text($0) }
-    case "page-first":
+    case .pageFirst:
       if let value = reference.field("page-first") { return .text(value) }
       guard let page = reference.field("page") else { return nil }
       let first = String(page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" })
         .trimmingSpaces
       return first.isEmpty ? nil : .text(first)
-    case "title", "container-title", "collection-title":
+    case .title, .containerTitle, .collectionTitle:
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
       }
       if name == "container-title", form == .short, let short = reference.field("journalAbbreviation") {
         return RichText.parse(short)
       }
-    default:
+    case nil:
       break
     }
     if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
     guard let value = reference.field(name) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
     // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
-    if CSLVariables.numbers.contains(name), value.utf8.contains(0x2D), value.contains("-"),
+    if value.utf8.contains(0x2D), CSLVariables.numbers.contains(name), value.contains("-"),
       NumberParser.isNumeric(value)
     {
       return .text(NumberFormatter(locale: locale).format(value, form: .numeric, variable: name))
@@ -385,24 +385,61 @@ struct Evaluator {
   }
 
   private func numericCandidate(_ variable: String) -> String? {
-    switch variable {
-    case "locator": return mode == .bibliography ? nil : cite.locator
-    case "citation-number": return cite.citationNumber.map(String.init)
-    case "first-reference-note-number": return cite.firstReferenceNoteNumber.map(String.init)
+    switch SpecialVariable(variable) {
+    case .locator: return mode == .bibliography ? nil : cite.locator
+    case .citationNumber: return cite.citationNumber.map(String.init)
+    case .firstReferenceNoteNumber: return cite.firstReferenceNoteNumber.map(String.init)
     default: return reference.field(variable)
     }
   }
 
   func hasVariable(_ variable: String) -> Bool {
     // Conditions look at the data: a variable suppressed after substitution still counts as present.
-    switch variable {
-    case "locator": return mode != .bibliography && !(cite.locator ?? "").isEmpty
-    case "citation-number": return cite.citationNumber != nil
-    case "first-reference-note-number": return cite.firstReferenceNoteNumber != nil && mode != .bibliography
-    case "year-suffix": return cite.yearSuffix != nil
-    case "page-first": return reference.has("page-first") || reference.has("page")
-    case "citation-label": return reference.has("citation-label") || CitationLabel.make(for: reference) != nil
+    switch SpecialVariable(variable) {
+    case .locator: return mode != .bibliography && !(cite.locator ?? "").isEmpty
+    case .citationNumber: return cite.citationNumber != nil
+    case .firstReferenceNoteNumber: return cite.firstReferenceNoteNumber != nil && mode != .bibliography
+    case .yearSuffix: return cite.yearSuffix != nil
+    case .pageFirst: return reference.has("page-first") || reference.has("page")
+    case .citationLabel: return reference.has("citation-label") || CitationLabel.make(for: reference) != nil
     default: return reference.has(variable)
     }
+  }
+}
+
+/// The variables ``Evaluator/variableText(_:form:)`` treats specially, told apart by their first
+/// byte and length before any string comparison (most variables are none of them).
+enum SpecialVariable {
+  case citationNumber
+  case firstReferenceNoteNumber
+  case yearSuffix
+  case locator
+  case page
+  case citationLabel
+  case pageFirst
+  case title
+  case containerTitle
+  case collectionTitle
+
+  init?(_ name: String) {
+    let utf8 = name.utf8
+    guard let first = utf8.first else { return nil }
+    let found: SpecialVariable?
+    switch (first, utf8.count) {
+    case (UInt8(ascii: "c"), 15):
+      found = name == "citation-number" ? .citationNumber : name == "container-title" ? .containerTitle : nil
+    case (UInt8(ascii: "c"), 14): found = name == "citation-label" ? .citationLabel : nil
+    case (UInt8(ascii: "c"), 16): found = name == "collection-title" ? .collectionTitle : nil
+    case (UInt8(ascii: "f"), 27):
+      found = name == "first-reference-note-number" ? .firstReferenceNoteNumber : nil
+    case (UInt8(ascii: "y"), 11): found = name == "year-suffix" ? .yearSuffix : nil
+    case (UInt8(ascii: "l"), 7): found = name == "locator" ? .locator : nil
+    case (UInt8(ascii: "p"), 4): found = name == "page" ? .page : nil
+    case (UInt8(ascii: "p"), 10): found = name == "page-first" ? .pageFirst : nil
+    case (UInt8(ascii: "t"), 5): found = name == "title" ? .title : nil
+    default: found = nil
+    }
+    guard let found else { return nil }
+    self = found
   }
 }

@@ -23,3 +23,29 @@ struct FastPathTests {
     #expect(SortValue.asciiCollationKey("Émile") == nil)
   }
 }
+
+/// The special variables are recognised by name, and no other name is taken for one.
+struct SpecialVariableTests {
+  @Test func specialVariablesAreFoundByNameTest() {
+    let expected: [String: SpecialVariable] = [
+      "citation-number": .citationNumber, "first-reference-note-number": .firstReferenceNoteNumber,
+      "year-suffix": .yearSuffix, "locator": .locator, "page": .page, "citation-label": .citationLabel,
+      "page-first": .pageFirst, "title": .title, "container-title": .containerTitle,
+      "collection-title": .collectionTitle,
+    ]
+    for (name, special) in expected { #expect(SpecialVariable(name) == special, "\(name)") }
+    // Other variables, some of the same length and first letter, and near misses.
+    let others =
+      Array(CSLVariables.names) + Array(CSLVariables.dates) + Array(CSLVariables.numbers) + [
+        "", "citation-numbeR", "container-titlf", "collection-titlE", "titles", "Title", "pages", "pag",
+        "year-suffiX", "locators", "page-firsT", "citation-labels", "abstract", "publisher", "DOI", "URL",
+        "container-title-short", "title-short", "collection-number",
+      ]
+    var checked = 0
+    for name in others where expected[name] == nil {
+      #expect(SpecialVariable(name) == nil, "\(name)")
+      checked += 1
+    }
+    #expect(checked > 40)
+  }
+}
