@@ -27,16 +27,61 @@ enum RichText {
     if plain { return .text(value) }
     let value = narrowingSpaces(value)
     if !mayHaveMarkupOrQuotes(value) { return .text(value) }
+    if let text = withWordApostrophes(value) { return .text(text) }
     switch markupOrQuoteCharacter(inBytesOf: value) {
     case false?: return .text(value)
     case true?: break
     case nil:
       if !value.contains(where: isMarkupOrQuote) { return .text(value) }
     }
+    return parsedMarkup(value)
+  }
+
+  /// ``parse(_:plain:)`` of text whose spaces are already narrowed, without the shortcuts.
+  static func parsedMarkup(_ value: String) -> Node {
     var tokens = tokenize(value)
     let quoted = resolve(&tokens)
     let node = build(tokens)
     return quoted ? .tagged(.richText, node) : node
+  }
+
+  /// `value` with its straight apostrophes made typographic, when its only markup or quotation
+  /// characters are apostrophes inside words ("Alzheimer's disease"): each stands between two
+  /// ASCII characters, after one that is not a space or `(` and before one that continues a word.
+  /// Nil for any other text (it takes the general way).
+  static func withWordApostrophes(_ value: String) -> String? {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+      var apostrophes = 0
+      for (offset, byte) in bytes.enumerated() {
+        switch byte {
+        case 0x3C, 0x22, 0xE2: return nil
+        case 0x27:
+          guard offset > 0, offset + 1 < bytes.count else { return nil }
+          let before = bytes[offset - 1]
+          let after = bytes[offset + 1]
+          guard before < 0x80, before != 0x20, before != 0x28, after < 0x80 else { return nil }
+          switch after {
+          // Characters that end a word: the apostrophe might close a quotation.
+          case 0x2C, 0x2E, 0x3F, 0x3A, 0x3B, 0x20, 0x22, 0x27, 0x3C: return nil
+          default: apostrophes += 1
+          }
+        default: continue
+        }
+      }
+      guard apostrophes > 0 else { return nil }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 2 * apostrophes)
+      for byte in bytes {
+        if byte == 0x27 {
+          out.append(contentsOf: [0xE2, 0x80, 0x99])
+        } else {
+          out.append(byte)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    var value = value
+    return value.withUTF8 { scan($0) }
   }
 
   /// Whether a cite prefix counts as text before the cite's first term (which then keeps its

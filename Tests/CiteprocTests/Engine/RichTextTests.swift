@@ -75,3 +75,32 @@ struct RichTextByteRunTests {
     }
   }
 }
+
+/// The shortcut for apostrophes inside words gives what the tokenizer gives.
+struct WordApostropheTests {
+  @Test func wordApostrophesEqualTheTokenizerTest() {
+    let pieces = [
+      "'", "'", "Alzheimer", "s", " ", "(", ")", ",", ".", "?", ":", ";", "\"", "<i>", "</i>", "é", "\u{301}",
+      "\u{2019}", "\u{201C}", "x", "1", "-", "\r\n", "\t", "<", "O", "Brien", "l", "'\u{301}",
+      "Alzheimer's", "O'Brien", "don't", "l'été", "rock'n'roll",
+    ]
+    var shortcut = 0
+    var general = 0
+    for sample in TestRandom.samples(of: pieces, count: 20_000, longest: 8, seed: 555) {
+      let narrowed = RichText.narrowingSpaces(sample)
+      let expected = RichText.parsedMarkup(narrowed)
+      if let text = RichText.withWordApostrophes(narrowed) {
+        shortcut += 1
+        #expect(Node.text(text) == expected, "\(Array(sample.unicodeScalars))")
+      } else {
+        general += 1
+      }
+      // With every shortcut, parsing gives the same (an empty text is printed the same either way).
+      if !sample.isEmpty {
+        #expect(RichText.parse(sample) == expected, "\(Array(sample.unicodeScalars))")
+      }
+    }
+    #expect(shortcut > 1_000)
+    #expect(general > 1_000)
+  }
+}
