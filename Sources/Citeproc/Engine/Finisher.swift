@@ -54,8 +54,8 @@ struct Finisher {
   private func flatten(_ node: Node, _ state: inout State) {
     switch node {
     case .text(let s):
-      // Scalars from U+00AA up start with a UTF-8 byte from C2 up: most text needs no lookup.
-      if s.utf8.contains(where: { $0 >= 0xC2 })
+      // Scalars from U+00AA up are not ASCII: most text needs no lookup.
+      if !Self.isASCII(s)
         && s.unicodeScalars.contains(where: {
           $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
         })
@@ -122,6 +122,28 @@ struct Finisher {
       }
       (state.italic, state.bold, state.smallCaps) = saved
     }
+  }
+
+  /// Whether every byte of `text` is ASCII, read eight bytes at a time.
+  static func isASCII(_ text: String) -> Bool {
+    func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
+      var index = 0
+      let count = bytes.count
+      while index + 8 <= count {
+        if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+          return false
+        }
+        index += 8
+      }
+      while index < count {
+        if bytes[index] >= 0x80 { return false }
+        index += 1
+      }
+      return true
+    }
+    let utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable { scan(UnsafeRawBufferPointer($0)) }
+      ?? utf8.allSatisfy { $0 < 0x80 }
   }
 
   /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript,

@@ -133,3 +133,19 @@ struct BytePrecheckTests {
     #expect(found > 100)
   }
 }
+
+/// The eight-bytes-at-a-time ASCII check answers as the byte-by-byte one.
+struct ASCIICheckTests {
+  @Test func asciiCheckEqualsByteTestTest() {
+    let pieces = ["a", "Smith, J.", " ", "é", "\u{1F600}", "\u{7F}", "\u{80}", "12345678", "x\u{301}", "\t"]
+    var ascii = 0
+    let samples = TestRandom.samples(of: pieces, count: 5_000, longest: 12, seed: 8)
+    for sample in samples {
+      let expected = sample.utf8.allSatisfy { $0 < 0x80 }
+      if expected { ascii += 1 }
+      #expect(Finisher.isASCII(sample) == expected, "\(Array(sample.unicodeScalars))")
+    }
+    #expect(ascii > 500)
+    #expect(samples.count - ascii > 500)
+  }
+}
