@@ -30,53 +30,7 @@ struct RISTextDecoder: Sendable {
   /// control other than TAB and LF, no DEL, no U+00A0, U+2028 or U+2029. Runs of eight plain ASCII
   /// bytes are checked at once.
   static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    let count = bytes.count
-    var index = start
-    while index < count {
-      if index + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Non-zero when a byte is 0x80 or more, below 0x20, or 0x7F (the last two may also flag a
-        // neighbour; the byte loop below then decides).
-        let high = word & highs
-        let low = (word &- ones &* 0x20) & ~word & highs
-        let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
-        if high | low | del == 0 {
-          index += 8
-          continue
-        }
-        if high == 0 {
-          // Plain ASCII with a line end, a tab or a control character among the eight bytes.
-          for offset in 0..<8 {
-            let byte = bytes[index + offset]
-            guard byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 else { return false }
-          }
-          index += 8
-          continue
-        }
-      }
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-          index += 1
-          continue
-        }
-        return false
-      }
-      // U+00A0, U+2028 and U+2029 are replaced by a space.
-      if byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 { return false }
-      if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
-        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
-      {
-        return false
-      }
-      guard let length = UTF8Validation.sequenceLength(bytes, at: index) else { return false }
-      index += length
-    }
-    return true
+    cleanLineFeeds(UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...])) != nil
   }
 
   /// The number of LF bytes in `bytes` when ``isClean(_:from:)`` holds for it, nil otherwise; one
