@@ -71,13 +71,7 @@ struct Disambiguator {
 
   /// The committed state of each item.
   var states: [Int: CiteContext] = [:]
-  /// State being tried on items of an ambiguous set.
-  var trial: [Int: CiteContext] = [:]
-  /// Name lists of the last trial render, per item.
-  var trialLists: [Int: [RenderedNameList]] = [:]
-  /// Name lists of each item as first rendered.
-  var baseLists: [Int: [RenderedNameList]] = [:]
-  var registry: NameRegistry
+  let rule: CitationSpec.GivennameRule
 
   init(session: RenderSession) {
     self.session = session
@@ -93,7 +87,7 @@ struct Disambiguator {
     if let bibliography = session.style.bibliography { layouts.append(bibliography.layout.elements) }
     conditionTests = layouts.map { Self.disambiguateTests($0) }.max() ?? 0
     usesCondition = conditionTests > 0
-    registry = NameRegistry(rule: rule)
+    self.rule = rule
   }
 
   private var addsNames: Bool { spec.disambiguateAddNames }
@@ -103,27 +97,48 @@ struct Disambiguator {
     guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return [:] }
     for index in items { states[index] = CiteContext() }
 
+    var global: GlobalNames?
     if globalRule {
       let renderer = renderer
       let items = items
       let rendered = Parallel.map(count: items.count) { renderer.render(items[$0], CiteContext()).lists }
+      var names = GlobalNames(registry: NameRegistry(rule: rule))
       for (index, lists) in zip(items, rendered) {
-        baseLists[index] = lists
-        for list in lists { registry.add(list.names.prefix(list.shown)) }
+        names.baseLists[index] = lists
+        for list in lists { names.registry.add(list.names.prefix(list.shown)) }
       }
       for index in items {
-        let levels = globalLevels(index, extraNames: 0)
-        states[index]?.givennameLevels = levels
+        states[index]?.givennameLevels = names.levels(index, extraNames: 0)
       }
+      global = names
     }
 
     var unresolved: [[Int]] = []
-    for group in ambiguousGroups(items, states) {
-      if namesMode {
-        unresolved += separate(group)
-      } else {
-        unresolved.append(group)
+    let groups = ambiguousGroups(items, states)
+    if !namesMode {
+      unresolved = groups
+    } else if global == nil {
+      // Each set changes only its own items: the sets are worked on at once, on all cores.
+      let separation = GroupSeparation(
+        renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: nil, states: [:])
+      let states = states
+      let results = Parallel.map(count: groups.count, minimumChunk: 1) { offset in
+        var own = separation
+        let group = groups[offset]
+        own.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
+        return (unresolved: own.separate(group), states: own.states)
       }
+      for result in results {
+        unresolved += result.unresolved
+        self.states.merge(result.states) { _, new in new }
+      }
+    } else {
+      // Global name disambiguation registers the names each set adds: one set after another.
+      var separation = GroupSeparation(
+        renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: global, states: states
+      )
+      for group in groups { unresolved += separation.separate(group) }
+      states = separation.states
     }
 
     if usesCondition {
@@ -167,11 +182,11 @@ struct Disambiguator {
     }
     var keyOf: [Int: String] = [:]
     for (index, key) in zip(list, keys) { keyOf[index] = key }
-    return partition(list) { keyOf[$0] ?? "" }.filter { $0.count > 1 }
+    return Self.partition(list) { keyOf[$0] ?? "" }.filter { $0.count > 1 }
   }
 
   /// Splits `list` by `key`, keeping the order of first appearance.
-  func partition(_ list: [Int], key: (Int) -> String) -> [[Int]] {
+  static func partition(_ list: [Int], key: (Int) -> String) -> [[Int]] {
     var slot: [String: Int] = [:]
     var parts: [[Int]] = []
     for index in list {
@@ -184,116 +199,6 @@ struct Disambiguator {
       }
     }
     return parts
-  }
-
-  // MARK: names and given names
-
-  /// Expands given names and adds names, step by step, on an ambiguous set; keeps each step that
-  /// splits a set. Returns the sets still ambiguous when no step is left.
-  mutating func separate(_ group: [Int]) -> [[Int]] {
-    for index in group {
-      trial[index] = states[index]
-      trialLists[index] = renderer.render(index, states[index] ?? CiteContext()).lists
-    }
-    var unresolved: [[Int]] = []
-    var work: [([Int], Cursor)] = [(group, Cursor())]
-    while let (list, start) = work.popLast() {
-      var cursor = start
-      while true {
-        guard let (step, next) = nextStep(after: cursor, in: list) else {
-          unresolved.append(list)
-          break
-        }
-        cursor = next
-        apply(step, to: list)
-        var keys: [Int: String] = [:]
-        for index in list {
-          let (key, lists) = renderer.render(index, trial[index] ?? CiteContext())
-          keys[index] = key
-          trialLists[index] = lists
-        }
-        let parts = partition(list) { keys[$0] ?? "" }
-        if parts.count > 1 {
-          for index in list { commit(step, index) }
-          for part in parts.reversed() where part.count > 1 { work.append((part, cursor)) }
-          break
-        }
-      }
-    }
-    return unresolved
-  }
-
-  /// The next step to try on `list` after `cursor`: both expansions of each shown name in turn,
-  /// then one more name (whose given name is expanded next), and so on.
-  func nextStep(after cursor: Cursor, in list: [Int]) -> (Step, Cursor)? {
-    var cursor = cursor
-    while true {
-      let shown = list.map { index in (trialLists[index] ?? []).map(\.shown).max() ?? 0 }.max() ?? 0
-      switch cursor.stage {
-      case 0, 1:
-        let level = cursor.stage + 1
-        cursor.stage += 1
-        if expandsByCite && cursor.position < shown {
-          return (.expand(position: cursor.position, level: level), cursor)
-        }
-      default:
-        cursor.position += 1
-        cursor.stage = 0
-        if cursor.position < shown { continue }
-        let hidden = list.contains { index in (trialLists[index] ?? []).contains(where: \.hasHiddenNames) }
-        if addsNames && hidden { return (.addName, cursor) }
-        return nil
-      }
-    }
-  }
-
-  mutating func apply(_ step: Step, to list: [Int]) {
-    switch step {
-    case .expand(let position, let level):
-      for index in list {
-        let current = trial[index]?.givennameLevels[position] ?? 0
-        trial[index]?.givennameLevels[position] = max(current, level)
-      }
-    case .addName:
-      for index in list { trial[index]?.extraNames += 1 }
-      guard globalRule else { return }
-      for index in list {
-        let extra = trial[index]?.extraNames ?? 0
-        for list in baseLists[index] ?? [] {
-          registry.add(list.names.prefix(min(list.names.count, list.shown + extra)))
-        }
-      }
-      for index in list {
-        let levels = globalLevels(index, extraNames: trial[index]?.extraNames ?? 0)
-        trial[index]?.givennameLevels = levels
-      }
-    }
-  }
-
-  /// Keeps the part of the trial state that `step` changed.
-  mutating func commit(_ step: Step, _ index: Int) {
-    guard let tried = trial[index] else { return }
-    states[index]?.extraNames = tried.extraNames
-    switch step {
-    case .expand(let position, _):
-      states[index]?.givennameLevels[position] = tried.givennameLevels[position]
-    case .addName:
-      if globalRule { states[index]?.givennameLevels = tried.givennameLevels }
-    }
-  }
-
-  /// Given-name levels from global name disambiguation, for an item showing `extraNames` more
-  /// names than et-al allows.
-  func globalLevels(_ index: Int, extraNames: Int) -> [Int: Int] {
-    var levels: [Int: Int] = [:]
-    for list in baseLists[index] ?? [] {
-      let count = min(list.names.count, list.shown + extraNames)
-      for position in 0..<count {
-        let level = registry.level(of: list.names[position], position: position, options: list.options)
-        if level > 0 { levels[position] = max(levels[position] ?? 0, level) }
-      }
-    }
-    return levels
   }
 
   // MARK: helpers
@@ -331,9 +236,155 @@ struct Disambiguator {
   }
 }
 
+/// Given-name expansion and added names tried on ambiguous sets of cites, with the state they
+/// change. Without global name disambiguation a set changes only the state of its own items, so
+/// sets can be worked on apart from each other.
+struct GroupSeparation: Sendable {
+  let renderer: DisambiguationRenderer
+  let expandsByCite: Bool
+  let addsNames: Bool
+  /// The names of the document, for global name disambiguation; nil otherwise.
+  var global: GlobalNames?
+  /// The committed state of each item worked on.
+  var states: [Int: CiteContext]
+  /// State being tried on items of an ambiguous set.
+  var trial: [Int: CiteContext] = [:]
+  /// Name lists of the last trial render, per item.
+  var trialLists: [Int: [RenderedNameList]] = [:]
+
+  init(
+    renderer: DisambiguationRenderer, expandsByCite: Bool, addsNames: Bool, global: GlobalNames?,
+    states: [Int: CiteContext]
+  ) {
+    self.renderer = renderer
+    self.expandsByCite = expandsByCite
+    self.addsNames = addsNames
+    self.global = global
+    self.states = states
+  }
+
+  /// Expands given names and adds names, step by step, on an ambiguous set; keeps each step that
+  /// splits a set. Returns the sets still ambiguous when no step is left.
+  mutating func separate(_ group: [Int]) -> [[Int]] {
+    for index in group {
+      trial[index] = states[index]
+      trialLists[index] = renderer.render(index, states[index] ?? CiteContext()).lists
+    }
+    var unresolved: [[Int]] = []
+    var work: [([Int], Disambiguator.Cursor)] = [(group, Disambiguator.Cursor())]
+    while let (list, start) = work.popLast() {
+      var cursor = start
+      while true {
+        guard let (step, next) = nextStep(after: cursor, in: list) else {
+          unresolved.append(list)
+          break
+        }
+        cursor = next
+        apply(step, to: list)
+        var keys: [Int: String] = [:]
+        for index in list {
+          let (key, lists) = renderer.render(index, trial[index] ?? CiteContext())
+          keys[index] = key
+          trialLists[index] = lists
+        }
+        let parts = Disambiguator.partition(list) { keys[$0] ?? "" }
+        if parts.count > 1 {
+          for index in list { commit(step, index) }
+          for part in parts.reversed() where part.count > 1 { work.append((part, cursor)) }
+          break
+        }
+      }
+    }
+    return unresolved
+  }
+
+  /// The next step to try on `list` after `cursor`: both expansions of each shown name in turn,
+  /// then one more name (whose given name is expanded next), and so on.
+  func nextStep(after cursor: Disambiguator.Cursor, in list: [Int]) -> (
+    Disambiguator.Step, Disambiguator.Cursor
+  )? {
+    var cursor = cursor
+    while true {
+      let shown = list.map { index in (trialLists[index] ?? []).map(\.shown).max() ?? 0 }.max() ?? 0
+      switch cursor.stage {
+      case 0, 1:
+        let level = cursor.stage + 1
+        cursor.stage += 1
+        if expandsByCite && cursor.position < shown {
+          return (.expand(position: cursor.position, level: level), cursor)
+        }
+      default:
+        cursor.position += 1
+        cursor.stage = 0
+        if cursor.position < shown { continue }
+        let hidden = list.contains { index in (trialLists[index] ?? []).contains(where: \.hasHiddenNames) }
+        if addsNames && hidden { return (.addName, cursor) }
+        return nil
+      }
+    }
+  }
+
+  mutating func apply(_ step: Disambiguator.Step, to list: [Int]) {
+    switch step {
+    case .expand(let position, let level):
+      for index in list {
+        let current = trial[index]?.givennameLevels[position] ?? 0
+        trial[index]?.givennameLevels[position] = max(current, level)
+      }
+    case .addName:
+      for index in list { trial[index]?.extraNames += 1 }
+      guard var names = global else { return }
+      for index in list {
+        let extra = trial[index]?.extraNames ?? 0
+        for list in names.baseLists[index] ?? [] {
+          names.registry.add(list.names.prefix(min(list.names.count, list.shown + extra)))
+        }
+      }
+      for index in list {
+        let levels = names.levels(index, extraNames: trial[index]?.extraNames ?? 0)
+        trial[index]?.givennameLevels = levels
+      }
+      global = names
+    }
+  }
+
+  /// Keeps the part of the trial state that `step` changed.
+  mutating func commit(_ step: Disambiguator.Step, _ index: Int) {
+    guard let tried = trial[index] else { return }
+    states[index]?.extraNames = tried.extraNames
+    switch step {
+    case .expand(let position, _):
+      states[index]?.givennameLevels[position] = tried.givennameLevels[position]
+    case .addName:
+      if global != nil { states[index]?.givennameLevels = tried.givennameLevels }
+    }
+  }
+}
+
+/// The names rendered across the document and each item's name lists as first rendered, for
+/// global name disambiguation.
+struct GlobalNames: Sendable {
+  var registry: NameRegistry
+  var baseLists: [Int: [RenderedNameList]] = [:]
+
+  /// Given-name levels from global name disambiguation, for an item showing `extraNames` more
+  /// names than et-al allows.
+  func levels(_ index: Int, extraNames: Int) -> [Int: Int] {
+    var levels: [Int: Int] = [:]
+    for list in baseLists[index] ?? [] {
+      let count = min(list.names.count, list.shown + extraNames)
+      for position in 0..<count {
+        let level = registry.level(of: list.names[position], position: position, options: list.options)
+        if level > 0 { levels[position] = max(levels[position] ?? 0, level) }
+      }
+    }
+    return levels
+  }
+}
+
 /// The names rendered across the document, for global name disambiguation: which initials each
 /// family name comes with, and which full given names each family name and initials come with.
-struct NameRegistry {
+struct NameRegistry: Sendable {
   let rule: CitationSpec.GivennameRule
   var initialsByFamily: [String: Set<String>] = [:]
   var givensByInitials: [String: Set<String>] = [:]
