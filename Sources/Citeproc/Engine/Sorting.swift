@@ -388,9 +388,10 @@ extension Processor {
     return s
   }
 
-  /// Sorts indices stably by their sort values.
+  /// Sorts indices stably by their sort values. Ties are broken by the index, so the order is
+  /// total: a long list is sorted in two halves on two cores and the halves merged.
   func sortedIndices(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
-    values.indices.sorted { a, b in
+    let precedes: @Sendable (Int, Int) -> Bool = { a, b in
       for (index, key) in keys.enumerated() {
         let x = values[a][index]
         let y = values[b][index]
@@ -400,6 +401,36 @@ extension Processor {
       }
       return a < b
     }
+    let count = values.count
+    guard count >= Self.parallelSortMinimum else { return values.indices.sorted(by: precedes) }
+    let middle = count / 2
+    let halves = Parallel.map(count: 2, minimumChunk: 1) { half in
+      (half == 0 ? 0..<middle : middle..<count).sorted(by: precedes)
+    }
+    return Self.merged(halves[0], halves[1], by: precedes)
+  }
+
+  /// Lists shorter than this are sorted on one core.
+  static let parallelSortMinimum = 2048
+
+  /// Two sorted lists as one; of equal elements, those of `first` come first.
+  static func merged(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(first.count + second.count)
+    var i = 0
+    var j = 0
+    while i < first.count && j < second.count {
+      if precedes(second[j], first[i]) {
+        result.append(second[j])
+        j += 1
+      } else {
+        result.append(first[i])
+        i += 1
+      }
+    }
+    result.append(contentsOf: first[i...])
+    result.append(contentsOf: second[j...])
+    return result
   }
 }
 

@@ -49,3 +49,48 @@ struct SortKeyTests {
     #expect(Processor.strippingLeadingArticle("Theatre Guild") == "Theatre Guild")
   }
 }
+
+/// The bibliography order of a long list, sorted in halves on two cores and merged, is the order
+/// one sort gives.
+struct ParallelSortTests {
+  @Test func halvesMergedEqualOneSortTest() throws {
+    let loaded = try StyleLoader().load(
+      TestPaths.packageRoot.appendingPathComponent("Styles/harvard.csl").path)
+    let processor = Processor(
+      style: loaded.style, locale: Locale(language: "en-GB", layers: []))
+    var random = TestRandom(seed: 2718)
+    let words = ["Smith", "smith", "Émile", "Zhou", "de Vries", "", "10", "9", "Ab", "A b"]
+    func value() -> SortValue {
+      switch random.next(6) {
+      case 0: return .missing
+      case 1: return .number(random.next(30))
+      default: return SortValue.text(fromDisplay: words[random.next(words.count)])
+      }
+    }
+    let count = Processor.parallelSortMinimum * 3 + 17
+    let values = (0..<count).map { _ in [value(), value()] }
+    let keys = [
+      SortKey(source: .variable("author"), ascending: true),
+      SortKey(source: .variable("issued"), ascending: false),
+    ]
+    let expected = values.indices.sorted { a, b in
+      for (index, key) in keys.enumerated() {
+        let x = values[a][index]
+        let y = values[b][index]
+        var result = SortValue.compare(x, y)
+        if !key.ascending, x != .missing, y != .missing { result = -result }
+        if result != 0 { return result < 0 }
+      }
+      return a < b
+    }
+    #expect(processor.sortedIndices(values, keys: keys) == expected)
+    // Short lists take the one-core way.
+    let short = Array(values.prefix(100))
+    #expect(processor.sortedIndices(short, keys: keys) == expected.filter { $0 < 100 })
+  }
+
+  @Test func mergeKeepsTheFirstListFirstOnTiesTest() {
+    let merged = Processor.merged([0, 2, 4, 6], [1, 2, 3, 7, 8]) { $0 < $1 }
+    #expect(merged == [0, 1, 2, 2, 3, 4, 6, 7, 8])
+  }
+}
