@@ -224,22 +224,23 @@ struct Finisher {
     guard runs.count > 1 else { return }
     var index = 1
     while index < runs.count {
-      let left = runs[index - 1]
-      guard let last = PunctuationChar.last(of: left.text),
-        let first = PunctuationChar.first(of: runs[index].text),
-        runs[index].kind == .text
+      // The runs are read in place (a copy of a run would copy its text and path).
+      guard runs[index].kind == .text,
+        let last = PunctuationChar.last(of: runs[index - 1].text),
+        let first = PunctuationChar.first(of: runs[index].text)
       else {
         index += 1
         continue
       }
+      let leftKind = runs[index - 1].kind
       var changedLeft = false
-      if left.kind == .closeQuote {
+      if leftKind == .closeQuote {
         if Self.isMergeable(first) && locale.punctuationInQuote
-          && (runs[index].field == 0 || runs[index].field != left.field)
+          && (runs[index].field == 0 || runs[index].field != runs[index - 1].field)
         {
           changedLeft = movePunctuationIntoQuote(&runs, at: &index)
         }
-      } else if left.kind == .text {
+      } else if leftKind == .text {
         if first == 0x20 && last == 0x20 {
           runs[index].text.removeFirst()
         } else if Self.isMergeable(first) && Self.isMergeable(last) {
