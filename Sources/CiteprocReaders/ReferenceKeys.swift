@@ -15,6 +15,81 @@ public enum ReferenceKeys {
   /// The key before clash handling, such as `cocksedge2011`. Falls back to `ref` when the
   /// reference has neither a name nor a title with letters in it.
   public static func base(for reference: Reference) -> String {
+    familyYearBase(for: reference) ?? baseGeneral(for: reference)
+  }
+
+  /// ``base(for:)`` when the first name found has a family name whose scalars are all below U+0300
+  /// and which gives at least one letter: the letters and the year's digits are written into one
+  /// buffer and made into one string. Nil for anything else.
+  static func familyYearBase(for reference: Reference) -> String? {
+    var family: String?
+    for variable in nameVariables {
+      guard let list = reference.names[variable], !list.isEmpty else { continue }
+      family = list[0].family
+      break
+    }
+    guard var text = family else { return nil }
+    let year = reference.dates["issued"]?.start?.year
+    return text.withUTF8 { bytes in
+      // Each byte gives at most `latinLetterLimit` letters; twenty more bytes hold any year.
+      let capacity = bytes.count * latinLetterLimit + 20
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+        let table = latinLetterBytes
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+              guard count < capacity else { return nil }
+              buffer[count] = lower
+              count += 1
+            }
+            index += 1
+            continue
+          }
+          // Lead bytes 0xC2 to 0xCB start the two-byte scalars U+0080 to U+02FF.
+          guard byte >= 0xC2 && byte <= 0xCB, index + 1 < bytes.count else { return nil }
+          let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+          let letters = table[scalar - 0x80]
+          guard count + letters.count <= capacity else { return nil }
+          for letter in letters {
+            buffer[count] = letter
+            count += 1
+          }
+          index += 2
+        }
+        guard count > 0 else { return nil }
+        if let year {
+          var digits = year.magnitude
+          let start = count
+          repeat {
+            guard count < capacity else { return nil }
+            buffer[count] = 0x30 + UInt8(digits % 10)
+            count += 1
+            digits /= 10
+          } while digits > 0
+          // The digits were written lowest first.
+          var low = start
+          var high = count - 1
+          while low < high {
+            buffer.swapAt(low, high)
+            low += 1
+            high -= 1
+          }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+      }
+    }
+  }
+
+  /// The most letters one byte of a family name gives: one for an ASCII byte, at most the longest
+  /// entry of ``latinLetterBytes`` for the two bytes of a scalar.
+  private static let latinLetterLimit = max(1, latinLetterBytes.map(\.count).max() ?? 0)
+
+  /// ``base(for:)`` without the shortcut for family names.
+  static func baseGeneral(for reference: Reference) -> String {
     var stem = ""
     for variable in nameVariables {
       guard let first = reference.names[variable]?.first else { continue }

@@ -1,3 +1,4 @@
+import CiteprocData
 import Testing
 
 @testable import CiteprocReaders
@@ -85,5 +86,56 @@ import Testing
     }
     // Most rounds have clashes to resolve.
     #expect(differing > 300, "\(differing)")
+  }
+
+  /// Generated references whose first names have family names of every kind (ASCII, Latin with
+  /// letters spelled out, combining marks, other scripts, no letters, none at all), with literal
+  /// names, titles and years of every sign and size: the shortcut gives the general key whenever it
+  /// gives one, and both outcomes occur.
+  @Test func familyYearBaseEqualsGeneral() {
+    let families: [String?] = [
+      "Smith", "van der Berg", "O'Neil-Ng", "Müller", "Straße", "Łukasiewicz", "Ǆemal", "ĳssel", "ŉ", "ſ",
+      "Ødegård", "Æsir", "é\u{301}", "Jones\u{0301}", "日本", "Иванов", "Ωmega", "", "123", "-", "  ", nil,
+      "a\r\nb", "Ñúñez Þór", String(repeating: "ß", count: 40), "ɐɑ", "ˆ", "İnan",
+    ]
+    let givens: [String?] = ["John", "Ü", "", nil, "日", "J. R."]
+    let literals: [String?] = [nil, "World Health Organization", "日本 Ølstad", "", "--- 42"]
+    let titles: [String?] = [nil, "“1984” – Éloge", "日本", "", "A title", "\u{301}x"]
+    let years: [Int?] = [nil, 2020, 0, -500, 7, 12345, Int.max, Int.min + 1, 99_999_999_999]
+    let variables = ["author", "editor", "translator", "recipient", "illustrator"]
+    var random = TestRandom(seed: 11)
+    var shortcut = 0
+    var general = 0
+    for _ in 0..<10_000 {
+      var names: [String: [Name]] = [:]
+      for _ in 0..<random.next(4) {
+        let variable = variables[random.next(variables.count)]
+        var list: [Name] = []
+        for _ in 0..<(random.next(6) == 0 ? 0 : 1 + random.next(2)) {
+          if random.next(4) == 0 {
+            list.append(Name(literal: literals[random.next(literals.count)]))
+          } else {
+            list.append(
+              Name(
+                family: families[random.next(families.count)], given: givens[random.next(givens.count)]))
+          }
+        }
+        names[variable] = list
+      }
+      var fields: [String: String] = [:]
+      if let title = titles[random.next(titles.count)] { fields["title"] = title }
+      var dates: [String: CSLDate] = [:]
+      if let year = years[random.next(years.count)] { dates["issued"] = CSLDate(year: year) }
+      let reference = Reference(id: "", type: "book", fields: fields, names: names, dates: dates)
+      let expected = ReferenceKeys.baseGeneral(for: reference)
+      if let fast = ReferenceKeys.familyYearBase(for: reference) {
+        shortcut += 1
+        #expect(fast.utf8.elementsEqual(expected.utf8), "\(reference): \(fast) vs \(expected)")
+      } else {
+        general += 1
+      }
+      #expect(ReferenceKeys.base(for: reference) == expected)
+    }
+    #expect(shortcut > 1500 && general > 1500, "\(shortcut) \(general)")
   }
 }
