@@ -24,7 +24,9 @@ enum RISNameFastPath {
   private static let comma = UInt8(ascii: ",")
   private static let period = UInt8(ascii: ".")
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into names: inout [Name]) -> Bool {
+  /// ``parse(_:into:)`` of the text whose UTF-8 bytes are `bytes`. Bytes that are not valid UTF-8
+  /// are left to the general code.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into names: inout [Name]) -> Bool {
     var low = 0
     var high = bytes.count
     while low < high && bytes[low] == space { low += 1 }
@@ -57,6 +59,10 @@ enum RISNameFastPath {
       } else if byte < 0x20 || byte == UInt8(ascii: ";") || byte == 0x7F || byte >= 0xCC {
         // Control characters, a semicolon, DEL, or a lead byte of U+0300 or above.
         return false
+      } else if byte >= 0x80 {
+        // A two-byte scalar below U+0300: a lead byte 0xC2 to 0xCB and one continuation byte.
+        guard byte >= 0xC2, index + 1 < high, bytes[index + 1] & 0xC0 == 0x80 else { return false }
+        index += 1
       }
       index += 1
     }

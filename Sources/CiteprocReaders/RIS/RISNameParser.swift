@@ -22,6 +22,18 @@ enum RISNameParser {
   static func parse(_ raw: String, into names: inout [Name]) {
     // The fast path takes no text with a semicolon.
     if RISNameFastPath.parse(raw, into: &names) { return }
+    parseGeneral(raw, into: &names)
+  }
+
+  /// ``parse(_:into:)`` of the text whose UTF-8 bytes are `bytes`, which the fast path reads without
+  /// making a string of the whole value.
+  static func parse(_ bytes: ArraySlice<UInt8>, into names: inout [Name]) {
+    if bytes.withUnsafeBufferPointer({ RISNameFastPath.parse($0, into: &names) }) { return }
+    parseGeneral(String(decoding: bytes, as: UTF8.self), into: &names)
+  }
+
+  /// ``parse(_:into:)`` without the fast path for the whole value.
+  private static func parseGeneral(_ raw: String, into names: inout [Name]) {
     if raw.utf8.contains(UInt8(ascii: ";")) {
       for piece in raw.split(separator: ";") {
         if let name = parseOne(String(piece)) { names.append(name) }

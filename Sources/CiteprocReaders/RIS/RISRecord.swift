@@ -3,8 +3,9 @@
 struct RISEntry: Sendable, Hashable {
   /// The tag's two ASCII bytes as one number, for fast comparisons (see ``RISTags/code(_:)``).
   var code: UInt16
-  /// The value on the tag line, trimmed (may be empty).
-  var value: String
+  /// The UTF-8 bytes of the value on the tag line, trimmed (may be empty). The tokeniser keeps them
+  /// as a slice of the text it reads, so that a value becomes a string only when it is asked for.
+  var valueBytes: ArraySlice<UInt8>
   /// Each non-blank continuation line, trimmed.
   var continuation: [String] = []
   /// The 1-based line of the tag.
@@ -15,10 +16,18 @@ struct RISEntry: Sendable, Hashable {
   }
 
   init(code: UInt16, value: String, line: Int) {
+    self.init(code: code, valueBytes: ArraySlice(value.utf8), line: line)
+  }
+
+  /// An entry whose value is the valid UTF-8 text `valueBytes`.
+  init(code: UInt16, valueBytes: ArraySlice<UInt8>, line: Int) {
     self.code = code
-    self.value = value
+    self.valueBytes = valueBytes
     self.line = line
   }
+
+  /// The value on the tag line, trimmed (may be empty).
+  var value: String { String(decoding: valueBytes, as: UTF8.self) }
 
   /// The tag's two characters.
   var tag: String {
@@ -30,8 +39,8 @@ struct RISEntry: Sendable, Hashable {
 
   /// The value on the tag line (when not empty), then each continuation line.
   var lines: [String] {
-    if continuation.isEmpty { return value.isEmpty ? [] : [value] }
-    return value.isEmpty ? continuation : [value] + continuation
+    if continuation.isEmpty { return valueBytes.isEmpty ? [] : [value] }
+    return valueBytes.isEmpty ? continuation : [value] + continuation
   }
 
   /// The lines joined with single spaces.
@@ -60,9 +69,9 @@ struct RISRecord: Sendable, Hashable {
     entries.reserveCapacity(24)
   }
 
-  mutating func append(_ entry: RISEntry) {
-    entries.append(entry)
+  mutating func append(_ entry: consuming RISEntry) {
     present |= Self.bit(entry.code)
+    entries.append(entry)
   }
 
   /// Adds a continuation line to the last entry; false when there is no entry.
@@ -117,7 +126,7 @@ struct RISRecord: Sendable, Hashable {
     guard mayHave(code) else { return nil }
     for entry in entries where entry.code == code {
       if entry.continuation.isEmpty {
-        if !entry.value.isEmpty { return entry.value }
+        if !entry.valueBytes.isEmpty { return entry.value }
       } else {
         let text = entry.text
         if !text.isEmpty { return text }

@@ -149,7 +149,7 @@ private struct Builder {
         run.reserveCapacity(end - position)
       }
       if entry.continuation.isEmpty {
-        RISNameParser.parse(entry.value, into: &run)
+        RISNameParser.parse(entry.valueBytes, into: &run)
       } else {
         for line in entry.lines { RISNameParser.parse(line, into: &run) }
       }
@@ -302,6 +302,12 @@ private struct Builder {
 
   // MARK: Identifiers and links
 
+  /// Tags searched for a DOI after DO, in order.
+  private static let doiTags = [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI]
+  private static let linkTags = [RISTagCode.LK, RISTagCode.L1, RISTagCode.L2, RISTagCode.L3, RISTagCode.L4]
+  private static let userTags = [RISTagCode.U1, RISTagCode.U2, RISTagCode.U3, RISTagCode.U4, RISTagCode.U5]
+  private static let noteTags = [RISTagCode.N1, RISTagCode.RN]
+
   mutating func mapIdentifiers() {
     // Whether "DOI" is set, kept up to date after each attempt to set it.
     var hasDOI = fields["DOI"] != nil
@@ -311,7 +317,7 @@ private struct Builder {
         break
       }
     }
-    for tag in [RISTagCode.M3, RISTagCode.N1, RISTagCode.L3, RISTagCode.DI] where !hasDOI {
+    for tag in Self.doiTags where !hasDOI {
       for entry in record.entries(code: tag) {
         if let doi = RISFieldValues.doi(in: entry.text) {
           hasDOI = setting("DOI", doi)
@@ -337,7 +343,7 @@ private struct Builder {
         || record.mayHave(RISTagCode.L3) || record.mayHave(RISTagCode.L4)
     {
       urls = RISFieldValues.urls(
-        in: record.entries(codes: [RISTagCode.LK, RISTagCode.L1, RISTagCode.L2, RISTagCode.L3, RISTagCode.L4])
+        in: record.entries(codes: Self.linkTags)
           .flatMap(\.lines))
     }
     set("URL", urls.first)
@@ -365,7 +371,7 @@ private struct Builder {
       record.mayHave(RISTagCode.U1) || record.mayHave(RISTagCode.U2) || record.mayHave(RISTagCode.U3)
       || record.mayHave(RISTagCode.U4) || record.mayHave(RISTagCode.U5)
     for entry in mayHaveU
-      ? record.entries(codes: [RISTagCode.U1, RISTagCode.U2, RISTagCode.U3, RISTagCode.U4, RISTagCode.U5])
+      ? record.entries(codes: Self.userTags)
       : []
     {
       let text = entry.text
@@ -457,7 +463,7 @@ private struct Builder {
         }
       }
     }
-    let notes = record.entries(codes: [RISTagCode.N1, RISTagCode.RN]).map { $0.lines.joined(separator: "\n") }
+    let notes = record.entries(codes: Self.noteTags).map { $0.lines.joined(separator: "\n") }
       .filter {
         !$0.isEmpty
       }

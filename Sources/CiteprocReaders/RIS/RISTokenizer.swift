@@ -25,11 +25,15 @@ struct RISTokenizer: Sendable {
   /// Tokenises `bytes[range]`, whose first line is line ``firstLine``.
   func tokenize(_ bytes: [UInt8], in range: Range<Int>) -> Output {
     bytes.withUnsafeBufferPointer { buffer in
-      tokenize(buffer, from: range.lowerBound, to: range.upperBound)
+      tokenize(buffer, bytes, from: range.lowerBound, to: range.upperBound)
     }
   }
 
-  private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to count: Int) -> Output {
+  /// Tokenises `bytes[start..<count]`; `array` holds the same bytes as `bytes`, and entry values are
+  /// slices of it.
+  private func tokenize(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ array: [UInt8], from start: Int, to count: Int
+  ) -> Output {
     var output = Output()
     // The open record, when `inRecord` (kept out of an optional so entries are appended in place).
     var current = RISRecord(typeValue: "", line: 0)
@@ -105,8 +109,8 @@ struct RISTokenizer: Sendable {
         }
       default:
         if inRecord {
-          let value = RISTokenizer.trimmedString(bytes, tagLine.valueStart, lineEnd)
-          current.append(RISEntry(code: tagLine.code, value: value, line: lineNumber))
+          let value = RISTokenizer.trimmed(bytes, tagLine.valueStart, lineEnd)
+          current.append(RISEntry(code: tagLine.code, valueBytes: array[value], line: lineNumber))
         } else {
           if strayLine == nil { strayLine = lineNumber }
           strayCount += 1
@@ -223,11 +227,17 @@ struct RISTokenizer: Sendable {
 
   /// The bytes decoded as UTF-8 with leading and trailing spaces and tabs removed.
   static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    let range = trimmed(bytes, start, end)
+    if range.isEmpty { return "" }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  /// `start..<end` without leading and trailing spaces and tabs.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
     var low = start
     var high = end
     while low < high && isBlank(bytes[low]) { low += 1 }
     while high > low && isBlank(bytes[high - 1]) { high -= 1 }
-    if low == high { return "" }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+    return low..<high
   }
 }

@@ -91,7 +91,8 @@ import Testing
   /// separators, so that particles, organisation words and spaces fall in every position.
   @Test func fastPathEqualsGeneralPathOnGeneratedNames() {
     let words = [
-      "Smith", "Müller", "van", "der", "de", "la", "'t", "d'", "le", "Group", "group", "Inc.", "ltd", "Society",
+      "Smith", "Müller", "van", "der", "de", "la", "'t", "d'", "le", "Group", "group", "Inc.", "ltd",
+      "Society",
       "Unit", "unit", "J.", "JR", "KW", "Ann", "ann", "Jr.", "Ł", "Øberg", "x", "1", "O'Brien", "Smith-Jones",
     ]
     let odd = ["  ", ";", "\t", "\u{301}", "é", "-", ".", ",", " ,", "\u{A0}"]
@@ -116,7 +117,8 @@ import Testing
       guard let fast = RISNameFastPath.parse(input) else { continue }
       taken += 1
       let general = RISNameParser.parseOneGeneral(input)
-      #expect(Self.identical(fast, general), "\(input.debugDescription): \(fast) vs \(String(describing: general))")
+      #expect(
+        Self.identical(fast, general), "\(input.debugDescription): \(fast) vs \(String(describing: general))")
     }
     #expect(taken > count / 5, "\(taken) of \(count)")
   }
@@ -174,5 +176,45 @@ import Testing
       let lower = String(Character(scalar)).lowercased()
       #expect(!lower.utf8.allSatisfy { $0 < 0x80 }, "U+\(String(value, radix: 16))")
     }
+  }
+
+  /// Names read from a value's bytes (as the mapper does) equal names read from the value's string,
+  /// for the inputs above and for byte strings with invalid UTF-8 (stray continuation bytes, cut
+  /// sequences, overlong lead bytes) put in at random. Both the fast path on bytes and the general
+  /// code are taken, and invalid bytes are among the inputs the fast path turns down.
+  @Test func bytesEqualString() {
+    var inputs = Self.inputs.map { Array($0.utf8) }
+    let junk: [[UInt8]] = [
+      [0x80], [0xBF], [0xC3], [0xC0, 0x80], [0xC1, 0xBF], [0xCB], [0xC3, 0x41], [0xE2, 0x82],
+    ]
+    var random = TestRandom(seed: 5)
+    var invalid = 0
+    for _ in 0..<6000 {
+      var bytes = inputs[random.next(Self.inputs.count)]
+      let piece = junk[random.next(junk.count)]
+      bytes.insert(contentsOf: piece, at: random.next(bytes.count + 1))
+      inputs.append(bytes)
+    }
+    var fast = 0
+    var general = 0
+    for bytes in inputs {
+      let text = String(decoding: bytes, as: UTF8.self)
+      if !text.utf8.elementsEqual(bytes) { invalid += 1 }
+      var fromBytes: [Name] = []
+      RISNameParser.parse(bytes[...], into: &fromBytes)
+      var fromString: [Name] = []
+      RISNameParser.parse(text, into: &fromString)
+      #expect(
+        fromBytes.count == fromString.count && zip(fromBytes, fromString).allSatisfy(Self.identical),
+        "\(bytes): \(fromBytes) vs \(fromString)")
+      var probe: [Name] = []
+      if bytes.withUnsafeBufferPointer({ RISNameFastPath.parse($0, into: &probe) }) {
+        fast += 1
+        #expect(text.utf8.elementsEqual(bytes), "\(bytes)")
+      } else {
+        general += 1
+      }
+    }
+    #expect(fast > 5000 && general > 5000 && invalid > 4000, "\(fast) \(general) \(invalid)")
   }
 }
