@@ -123,6 +123,9 @@ public enum ReferenceKeys {
       if group == next { uses.append(1) } else { uses[group] += 1 }
       groupOf.append(group)
     }
+    if reserved.isEmpty && bases.allSatisfy(endsWithDigit) {
+      return suffixedKeys(bases, groupOf: groupOf, uses: uses)
+    }
     var taken = reserved
     taken.reserveCapacity(reserved.count + bases.count)
     var nextSuffix = [Int](repeating: 0, count: uses.count)
@@ -144,6 +147,30 @@ public enum ReferenceKeys {
       keys.append(key)
     }
     return keys
+  }
+
+  /// ``uniqueKeys(for:reserved:)`` with nothing reserved and bases that all end with an ASCII digit:
+  /// a generated key ends with a letter, so it is never a base, and two generated keys are never
+  /// equal (the base of each is all of it up to its last digit). No set of taken keys is needed.
+  private static func suffixedKeys(_ bases: [String], groupOf: [Int], uses: [Int]) -> [String] {
+    var nextSuffix = [Int](repeating: 0, count: uses.count)
+    var keys: [String] = []
+    keys.reserveCapacity(bases.count)
+    for (position, base) in bases.enumerated() {
+      let group = groupOf[position]
+      if uses[group] == 1 {
+        keys.append(base)
+      } else {
+        keys.append(base + suffix(nextSuffix[group]))
+        nextSuffix[group] += 1
+      }
+    }
+    return keys
+  }
+
+  private static func endsWithDigit(_ text: String) -> Bool {
+    guard let last = text.utf8.last else { return false }
+    return last >= 0x30 && last <= 0x39
   }
 
   /// The value behind a dictionary's defaulting subscript, which inserts the default when the key

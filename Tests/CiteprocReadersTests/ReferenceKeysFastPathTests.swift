@@ -64,6 +64,35 @@ import Testing
     for index in 0..<2000 { #expect(ReferenceKeys.suffix(index) == Self.modelSuffix(index), "\(index)") }
   }
 
+  /// Bases that all end with a digit (the case handled without a set of taken keys) and bases
+  /// with one that does not, without reserved keys and with them: the keys equal the model's.
+  @Test func uniqueKeysOfYearBasesEqualModel() {
+    let years = ["smith2020", "smith202", "smith20201", "jones2019", "x1", "1", "a1b2", "müller2001", "ref0"]
+    let others = ["smith2020a", "smith202a", "ref", "", "x1a"]
+    var random = TestRandom(seed: 17)
+    var digitsOnly = 0
+    var mixed = 0
+    for round in 0..<800 {
+      var bases: [String] = []
+      for _ in 0..<random.next(round % 40 == 0 ? 300 : 40) { bases.append(years[random.next(years.count)]) }
+      if random.next(3) == 0 {
+        bases.insert(others[random.next(others.count)], at: random.next(bases.count + 1))
+      }
+      var reserved: Set<String> = []
+      if random.next(4) == 0 { reserved.insert((years + others)[random.next(years.count + others.count)]) }
+      if reserved.isEmpty && bases.allSatisfy({ ($0.utf8.last ?? 0) >= 0x30 && ($0.utf8.last ?? 0) <= 0x39 })
+      {
+        digitsOnly += 1
+      } else {
+        mixed += 1
+      }
+      let keys = ReferenceKeys.uniqueKeys(for: bases, reserved: reserved)
+      #expect(keys == Self.modelUniqueKeys(for: bases, reserved: reserved), "\(bases) \(reserved)")
+      #expect(Set(keys).count == keys.count && reserved.isDisjoint(with: keys))
+    }
+    #expect(digitsOnly > 250 && mixed > 250, "\(digitsOnly) \(mixed)")
+  }
+
   /// Bases drawn from a small pool that holds keys and their suffixed forms, so that clashes with
   /// reserved keys, with other bases and with generated keys all occur.
   @Test func uniqueKeysEqualModel() {

@@ -44,6 +44,10 @@ enum RISFieldValuesFastPath {
       var high = bytes.count
       while low < high, isBlank(bytes[low]) { low += 1 }
       while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+      // Without blanks at the ends, hyphens or spaces, every byte is kept as it is.
+      if low == 0 && high == bytes.count && !bytes.contains(where: { $0 == 0x2D || $0 == 0x20 }) {
+        return text
+      }
       var out: [UInt8] = []
       out.reserveCapacity(high - low)
       var pendingDash = false

@@ -48,6 +48,30 @@ import Testing
     #expect(RISFieldValues.isPageLike("xlii") && !RISFieldValues.isPageLike("No"))
   }
 
+  /// Page values put together at random from digits, letters, hyphens, dashes, blanks and other
+  /// characters: the fast path equals the general code, both for values it returns unchanged (no
+  /// hyphen, space or blank at the ends) and for values it rewrites.
+  @Test func generatedPageRangesEqualGeneral() {
+    let pieces = ["1", "9", "12", "e", "x", "IV", "-", " ", "\t", "\n", "\u{2013}", "é", "\r\n", "--", "  "]
+    var random = TestRandom(seed: 21)
+    var unchanged = 0
+    var rewritten = 0
+    for _ in 0..<20_000 {
+      var input = ""
+      for _ in 0..<random.next(7) { input += pieces[random.next(pieces.count)] }
+      let fast = RISFieldValues.normaliseRange(input)
+      let general = RISFieldValues.normaliseRangeGeneral(input)
+      #expect(fast.utf8.elementsEqual(general.utf8), "\(input.debugDescription)")
+      let bytes = Array(input.utf8)
+      let plain = bytes.allSatisfy { $0 < 0x80 }
+      let kept =
+        plain && !bytes.contains(0x2D) && !bytes.contains(0x20) && bytes.first != 0x09 && bytes.first != 0x0A
+        && bytes.last != 0x09 && bytes.last != 0x0A
+      if kept { unchanged += 1 } else if plain { rewritten += 1 }
+    }
+    #expect(unchanged > 2000 && rewritten > 2000, "\(unchanged) \(rewritten)")
+  }
+
   /// Serial-number values put together at random from numbers, decorations and separators.
   @Test func standardNumbersEqualGeneral() {
     let pieces = [
