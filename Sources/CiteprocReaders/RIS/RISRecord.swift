@@ -56,8 +56,10 @@ struct RISRecord: Sendable, Hashable {
   /// The 1-based line of the `TY` tag.
   var line: Int
   private(set) var entries: [RISEntry] = []
-  /// One bit per tag code present (see ``bit(_:)``), to skip lookups of absent tags.
+  /// Two bits per tag code present, one in each word (see ``hash(_:)``), to skip lookups of absent
+  /// tags: a code whose two bits are not both set is certainly absent.
   private var present: UInt64 = 0
+  private var presentSecond: UInt64 = 0
   /// True when the record was closed by an `ER` line rather than by the next `TY` or the end of the file.
   var closedByER = false
   /// True when the record was split out of a line whose line breaks had been collapsed into spaces.
@@ -70,7 +72,9 @@ struct RISRecord: Sendable, Hashable {
   }
 
   mutating func append(_ entry: consuming RISEntry) {
-    present |= Self.bit(entry.code)
+    let hash = Self.hash(entry.code)
+    present |= 1 << (hash >> 58)
+    presentSecond |= 1 << ((hash >> 52) & 63)
     entries.append(entry)
   }
 
@@ -81,13 +85,16 @@ struct RISRecord: Sendable, Hashable {
     return true
   }
 
-  private static func bit(_ code: UInt16) -> UInt64 {
-    1 << ((UInt64(code) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+  /// A hash of a tag code whose top six bits and the six below them pick its bit in ``present``
+  /// and in ``presentSecond``.
+  private static func hash(_ code: UInt16) -> UInt64 {
+    UInt64(code) &* 0x9E37_79B9_7F4A_7C15
   }
 
   /// True when an entry with this tag code may be present (false means it certainly is not).
   func mayHave(_ code: UInt16) -> Bool {
-    present & Self.bit(code) != 0
+    let hash = Self.hash(code)
+    return present & (1 << (hash >> 58)) != 0 && presentSecond & (1 << ((hash >> 52) & 63)) != 0
   }
 
   /// All entries with one of the given tags, in file order.

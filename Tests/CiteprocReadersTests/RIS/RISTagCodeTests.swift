@@ -84,4 +84,32 @@ import Testing
       #expect(RISEntry(code: code, value: "", line: 1).tag == tag)
     }
   }
+
+  /// Records of random entries (known tags and codes that are no tag): `mayHave` is true for every
+  /// code present, and false for most absent ones.
+  @Test func mayHaveHoldsForEveryCodePresent() {
+    var codes: [UInt16] = [0, 0x4141, 0x5A39, 0x3030, 0x4120, 0xFFFF, 0x415B, 0x403A]
+    for tag in RISTags.known { codes.append(RISTags.code(tag)) }
+    var random = TestRandom(seed: 9)
+    var absent = 0
+    var ruledOut = 0
+    for _ in 0..<3000 {
+      var record = RISRecord(typeValue: "JOUR", line: 1)
+      var held: Set<UInt16> = []
+      for _ in 0..<random.next(20) {
+        let code = codes[random.next(codes.count)]
+        held.insert(code)
+        record.append(RISEntry(code: code, value: "x", line: 2))
+      }
+      for code in codes {
+        if held.contains(code) {
+          #expect(record.mayHave(code), "\(code) in \(held)")
+        } else {
+          absent += 1
+          if !record.mayHave(code) { ruledOut += 1 }
+        }
+      }
+    }
+    #expect(ruledOut > absent * 3 / 4, "\(ruledOut) of \(absent)")
+  }
 }
