@@ -110,19 +110,7 @@ public enum ReferenceKeys {
   /// Distinct keys for `bases`, in order. A base used more than once, or already in `reserved`,
   /// gets a letter suffix on every use (`a`, `b`, ..., `z`, `aa`, `ab`, ...), skipping reserved keys.
   public static func uniqueKeys(for bases: [String], reserved: Set<String> = []) -> [String] {
-    // Each distinct base gets a group number in one lookup; the uses of each group are counted in
-    // an array, so the second pass needs no lookup by base.
-    var groups: [String: Int] = [:]
-    groups.reserveCapacity(bases.count)
-    var groupOf: [Int] = []
-    groupOf.reserveCapacity(bases.count)
-    var uses: [Int] = []
-    for base in bases {
-      let next = uses.count
-      let group = value(&groups[base, default: next])
-      if group == next { uses.append(1) } else { uses[group] += 1 }
-      groupOf.append(group)
-    }
+    let (groupOf, uses) = asciiGroups(of: bases) ?? groups(of: bases)
     if reserved.isEmpty && bases.allSatisfy(endsWithDigit) {
       return suffixedKeys(bases, groupOf: groupOf, uses: uses)
     }
@@ -147,6 +135,65 @@ public enum ReferenceKeys {
       keys.append(key)
     }
     return keys
+  }
+
+  /// The group of each base (equal bases share one; groups are numbered in order of first use) and
+  /// the number of uses of each group. Each distinct base gets its number in one lookup.
+  static func groups(of bases: [String]) -> (groupOf: [Int], uses: [Int]) {
+    var groups: [String: Int] = [:]
+    groups.reserveCapacity(bases.count)
+    var groupOf: [Int] = []
+    groupOf.reserveCapacity(bases.count)
+    var uses: [Int] = []
+    for base in bases {
+      let next = uses.count
+      let group = value(&groups[base, default: next])
+      if group == next { uses.append(1) } else { uses[group] += 1 }
+      groupOf.append(group)
+    }
+    return (groupOf, uses)
+  }
+
+  /// ``groups(of:)`` when every base is ASCII (so that equal strings are equal byte for byte): an
+  /// open-addressing table of group numbers, probed from an FNV-1a hash of the bytes, instead of a
+  /// dictionary that hashes each string with SipHash. Nil when a base is not ASCII.
+  static func asciiGroups(of bases: [String]) -> (groupOf: [Int], uses: [Int])? {
+    var capacity = 16
+    while capacity < bases.count * 2 { capacity <<= 1 }
+    let mask = capacity - 1
+    var slots = [Int](repeating: -1, count: capacity)
+    // The position of the first base of each group.
+    var firstUse: [Int] = []
+    var uses: [Int] = []
+    var groupOf: [Int] = []
+    groupOf.reserveCapacity(bases.count)
+    for (position, base) in bases.enumerated() {
+      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      var high: UInt8 = 0
+      for byte in base.utf8 {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        high |= byte
+      }
+      guard high < 0x80 else { return nil }
+      var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+      while true {
+        let group = slots[slot]
+        if group < 0 {
+          slots[slot] = uses.count
+          groupOf.append(uses.count)
+          firstUse.append(position)
+          uses.append(1)
+          break
+        }
+        if bases[firstUse[group]] == base {
+          uses[group] += 1
+          groupOf.append(group)
+          break
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+    return (groupOf, uses)
   }
 
   /// ``uniqueKeys(for:reserved:)`` with nothing reserved and bases that all end with an ASCII digit:

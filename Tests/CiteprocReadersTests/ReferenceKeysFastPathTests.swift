@@ -64,6 +64,37 @@ import Testing
     for index in 0..<2000 { #expect(ReferenceKeys.suffix(index) == Self.modelSuffix(index), "\(index)") }
   }
 
+  /// Lists of ASCII bases of many sizes, drawn from pools small and large (so that bases repeat,
+  /// and hashes share slots of the table): the ASCII grouping equals the dictionary's; lists with a
+  /// base that is not ASCII are left to the dictionary.
+  @Test func asciiGroupsEqualGroups() {
+    var random = TestRandom(seed: 23)
+    var grouped = 0
+    var declined = 0
+    var repeated = 0
+    for round in 0..<400 {
+      let poolSize = 1 + random.next(round % 2 == 0 ? 20 : 3000)
+      var bases: [String] = []
+      for _ in 0..<random.next(round % 25 == 0 ? 5000 : 200) {
+        let number = random.next(poolSize)
+        bases.append(number % 7 == 0 ? "ref\(number)x" : "smith\(number)")
+      }
+      if round % 5 == 0 {
+        bases.insert(["", "a", "müller2001", "e\u{301}"][random.next(4)], at: random.next(bases.count + 1))
+      }
+      let general = ReferenceKeys.groups(of: bases)
+      if let ascii = ReferenceKeys.asciiGroups(of: bases) {
+        grouped += 1
+        #expect(ascii.groupOf == general.groupOf && ascii.uses == general.uses, "\(bases)")
+        if general.uses.count < bases.count { repeated += 1 }
+      } else {
+        declined += 1
+        #expect(bases.contains { !$0.utf8.allSatisfy { $0 < 0x80 } })
+      }
+    }
+    #expect(grouped > 250 && declined > 20 && repeated > 150, "\(grouped) \(declined) \(repeated)")
+  }
+
   /// Bases that all end with a digit (the case handled without a set of taken keys) and bases
   /// with one that does not, without reserved keys and with them: the keys equal the model's.
   @Test func uniqueKeysOfYearBasesEqualModel() {

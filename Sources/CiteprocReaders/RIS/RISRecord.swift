@@ -71,6 +71,7 @@ struct RISRecord: Sendable, Hashable {
     entries.reserveCapacity(24)
   }
 
+  @inline(__always)
   mutating func append(_ entry: consuming RISEntry) {
     let hash = Self.hash(entry.code)
     present |= 1 << (hash >> 58)
@@ -163,8 +164,8 @@ enum RISTags {
     return UInt16(first) << 8 | UInt16(second)
   }
 
-  static let typeCode = code("TY")
-  static let endCode = code("ER")
+  static let typeCode: UInt16 = 0x5459
+  static let endCode: UInt16 = 0x4552
 
   static let known: Set<String> = {
     var tags: Set<String> = [
