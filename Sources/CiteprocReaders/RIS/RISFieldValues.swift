@@ -106,6 +106,14 @@ enum RISFieldValues {
 
   /// A DOI from a URL, only when the URL is a DOI resolver link.
   static func doi(fromURL text: String) -> String? {
+    if let hasHost = RISFieldValuesFastPath.containsDOIHost(text) {
+      return hasHost ? doi(in: text) : nil
+    }
+    return doiGeneral(fromURL: text)
+  }
+
+  /// ``doi(fromURL:)`` for any text, without the shortcut for ASCII.
+  static func doiGeneral(fromURL text: String) -> String? {
     let lower = text.lowercased()
     guard lower.contains("doi.org/") else { return nil }
     return doi(in: text)
@@ -123,18 +131,30 @@ enum RISFieldValues {
   static func urls(in lines: [String]) -> [String] {
     var result: [String] = []
     for line in lines {
-      for piece in line.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "\t" }) {
-        var url = String(piece)
-        if url.hasPrefix("//") { url = "https:" + url }
-        let lower = url.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ftp://") {
-          result.append(url)
-        } else if lower.hasPrefix("www.") {
-          result.append("https://" + url)
-        }
-      }
+      if RISFieldValuesFastPath.appendURLs(in: line, to: &result) { continue }
+      urlsGeneral(in: line, to: &result)
     }
     return result
+  }
+
+  /// ``urls(in:)`` for any text, without the shortcut for ASCII.
+  static func urlsGeneral(in lines: [String]) -> [String] {
+    var result: [String] = []
+    for line in lines { urlsGeneral(in: line, to: &result) }
+    return result
+  }
+
+  private static func urlsGeneral(in line: String, to result: inout [String]) {
+    for piece in line.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "\t" }) {
+      var url = String(piece)
+      if url.hasPrefix("//") { url = "https:" + url }
+      let lower = url.lowercased()
+      if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ftp://") {
+        result.append(url)
+      } else if lower.hasPrefix("www.") {
+        result.append("https://" + url)
+      }
+    }
   }
 
   // MARK: ISSN / ISBN

@@ -36,6 +36,72 @@ enum RISFieldValuesFastPath {
     return nil
   }
 
+  /// Whether ASCII text holds `doi.org/` in any case, as ``RISFieldValues/doiGeneral(fromURL:)``
+  /// asks; nil for other text.
+  static func containsDOIHost(_ text: String) -> Bool? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard isPlainASCII(bytes) else { return nil }
+      let host: [UInt8] = Array("doi.org/".utf8)
+      guard bytes.count >= host.count else { return false }
+      for start in 0...(bytes.count - host.count) {
+        var matches = true
+        for offset in 0..<host.count {
+          var byte = bytes[start + offset]
+          if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+          if byte != host[offset] {
+            matches = false
+            break
+          }
+        }
+        if matches { return true }
+      }
+      return false
+    }
+    return result ?? nil
+  }
+
+  /// The URLs of one line of ASCII text appended as ``RISFieldValues/urls(in:)`` finds them; false
+  /// (and nothing appended) for other text.
+  static func appendURLs(in line: String, to result: inout [String]) -> Bool {
+    let done = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard isPlainASCII(bytes) else { return false }
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x3B, bytes[end] != 0x20, bytes[end] != 0x09 { end += 1 }
+        if end > start { appendURL(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &result) }
+        start = end + 1
+      }
+      return true
+    }
+    return done ?? false
+  }
+
+  /// One piece of a UR line: a web link as it is, `//host` and `www.` links with a scheme put in.
+  private static func appendURL(_ piece: UnsafeBufferPointer<UInt8>, to result: inout [String]) {
+    func hasPrefix(_ prefix: StaticString, from offset: Int) -> Bool {
+      let count = prefix.utf8CodeUnitCount
+      guard piece.count - offset >= count else { return false }
+      let expected = UnsafeBufferPointer(start: prefix.utf8Start, count: count)
+      for index in 0..<count {
+        var byte = piece[offset + index]
+        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+        if byte != expected[index] { return false }
+      }
+      return true
+    }
+    let text = String(decoding: piece, as: UTF8.self)
+    if piece.count >= 2 && piece[0] == 0x2F && piece[1] == 0x2F {
+      // `//host/...` becomes `https://host/...`, which the scheme test then takes.
+      result.append("https:" + text)
+    } else if hasPrefix("http://", from: 0) || hasPrefix("https://", from: 0) || hasPrefix("ftp://", from: 0)
+    {
+      result.append(text)
+    } else if hasPrefix("www.", from: 0) {
+      result.append("https://" + text)
+    }
+  }
+
   /// The page range normalised as ``RISFieldValues``' `normaliseRange` does it.
   static func normaliseRange(_ text: String) -> String? {
     let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in

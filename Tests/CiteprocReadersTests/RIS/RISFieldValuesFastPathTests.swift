@@ -72,6 +72,39 @@ import Testing
     #expect(unchanged > 2000 && rewritten > 2000, "\(unchanged) \(rewritten)")
   }
 
+  /// UR lines put together at random from links of every kind, separators and odd characters: the
+  /// URLs and the DOIs found in them equal the general code's, for ASCII lines (the fast path) and
+  /// others, and many lines give URLs.
+  @Test func urlsEqualGeneral() {
+    let pieces = [
+      "https://doi.org/10.1234/x", "HTTP://Example.org/a", "//host/p", "www.x.org", "WWW.X", "ftp://f",
+      "ftps://g",
+      "<Go to ISI>://x", "internal-pdf://a", ";", " ", "\t", "é", "doi.org/", "DOI.ORG/", "x", "\r\n",
+      "http:/",
+      "/", "https://dx.doi.org/10.5555/ABC", "Doi.Org/10.1000/1", "ｗｗｗ.", "http://é.org", "a\u{301}",
+    ]
+    var random = TestRandom(seed: 31)
+    var ascii = 0
+    var other = 0
+    var found = 0
+    for _ in 0..<1500 {
+      var line = ""
+      for _ in 0..<random.next(6) { line += pieces[random.next(pieces.count)] }
+      let fast = RISFieldValues.urls(in: [line])
+      let general = RISFieldValues.urlsGeneral(in: [line])
+      #expect(
+        fast.count == general.count && zip(fast, general).allSatisfy { $0.utf8.elementsEqual($1.utf8) },
+        "\(line.debugDescription)")
+      for url in general {
+        #expect(RISFieldValues.doi(fromURL: url) == RISFieldValues.doiGeneral(fromURL: url), "\(url)")
+      }
+      #expect(RISFieldValues.doi(fromURL: line) == RISFieldValues.doiGeneral(fromURL: line), "\(line)")
+      if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { ascii += 1 } else { other += 1 }
+      if !general.isEmpty { found += 1 }
+    }
+    #expect(ascii > 300 && other > 300 && found > 400, "\(ascii) \(other) \(found)")
+  }
+
   /// Serial-number values put together at random from numbers, decorations and separators.
   @Test func standardNumbersEqualGeneral() {
     let pieces = [
