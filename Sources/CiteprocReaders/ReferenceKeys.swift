@@ -19,16 +19,25 @@ public enum ReferenceKeys {
   }
 
   /// ``base(for:)`` when the first name found has a family name whose scalars are all below U+0300
-  /// and which gives at least one letter: the letters and the year's digits are written into one
-  /// buffer and made into one string. Nil for anything else.
+  /// and which gives at least one letter, or no family name and a literal name whose scalars are all
+  /// below U+0300 and which has a word with a letter: the letters (of the family name, or of the
+  /// literal's first word with letters) and the year's digits are written into one buffer and made
+  /// into one string. Nil for anything else.
   static func familyYearBase(for reference: Reference) -> String? {
-    var family: String?
+    var source: String?
+    // True when `source` is a literal name, of which only the first word with letters is used.
+    var literal = false
     for variable in nameVariables {
       guard let list = reference.names[variable], !list.isEmpty else { continue }
-      family = list[0].family
+      if let family = list[0].family {
+        source = family
+      } else {
+        source = list[0].literal
+        literal = true
+      }
       break
     }
-    guard var text = family else { return nil }
+    guard var text = source else { return nil }
     let year = reference.dates["issued"]?.start?.year
     return text.withUTF8 { bytes in
       // Each byte gives at most `latinLetterLimit` letters; twenty more bytes hold any year.
@@ -39,6 +48,8 @@ public enum ReferenceKeys {
         var index = 0
         while index < bytes.count {
           let byte = bytes[index]
+          // A literal's words are split at spaces; the first that gives letters is its stem.
+          if literal && byte == 0x20 && count > 0 { break }
           if byte < 0x80 {
             let lower = byte | 0x20
             if lower >= 0x61 && lower <= 0x7A {
