@@ -259,18 +259,23 @@ extension Evaluator {
     // The pieces, each with its own formatting, and the joiner after it.
     typealias Piece = (text: String, part: NamePartOptions)
     func group(_ pieces: [Piece], affixes: NamePartOptions, trailing: String = "") -> Node {
-      var present = pieces.filter { !$0.text.isEmpty }
-      if present.isEmpty { return .empty }
-      // A particle kept with its trailing space ("de' ") needs none at the end of a group.
-      while present[present.count - 1].text.last == " " { present[present.count - 1].text.removeLast() }
+      guard let lastPresent = pieces.lastIndex(where: { !$0.text.isEmpty }) else { return .empty }
+      let hasAffixes = !affixes.prefix.isEmpty || !affixes.suffix.isEmpty
       var nodes: [Node] = []
-      for (index, piece) in present.enumerated() {
-        if index > 0 { nodes.append(.text(particleJoiner(present[index - 1].text))) }
-        nodes.append(formatted(Self.partNode(piece.text), piece.part))
+      nodes.reserveCapacity(2 * pieces.count + 2)
+      if hasAffixes { nodes.append(.text(affixes.prefix)) }
+      var previous: String?
+      for index in pieces.indices where !pieces[index].text.isEmpty {
+        var text = pieces[index].text
+        // A particle kept with its trailing space ("de' ") needs none at the end of a group.
+        if index == lastPresent { while Self.endsWithSpace(text) { text.removeLast() } }
+        if let previous { nodes.append(.text(particleJoiner(previous))) }
+        nodes.append(formatted(Self.partNode(text), pieces[index].part))
+        previous = text
       }
       if !trailing.isEmpty { nodes.append(.text(trailing)) }
-      if affixes.prefix.isEmpty && affixes.suffix.isEmpty { return .sequence(nodes) }
-      return .sequence([.text(affixes.prefix)] + nodes + [.text(affixes.suffix)])
+      if hasAffixes { nodes.append(.text(affixes.suffix)) }
+      return .sequence(nodes)
     }
     let familyPart = options.familyPart
     let givenPart = options.givenPart
@@ -312,6 +317,17 @@ extension Evaluator {
       pieces.append(familyGroup)
     }
     return .sequence(pieces)
+  }
+
+  /// Whether the last character of `text` is a space: `text.last == " "`, read from the bytes
+  /// when the space follows an ASCII character (then it is a character of its own).
+  static func endsWithSpace(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last else { return false }
+    if last != 0x20 { return false }
+    let end = utf8.index(before: utf8.endIndex)
+    if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 { return true }
+    return text.last == " "
   }
 
   /// A name part as a node: rich text when it holds markup (`<b>Doe</b>`), plain text otherwise.

@@ -66,6 +66,18 @@ struct NodeFastPathTests {
     #expect(lengths == Set(0..<6))
   }
 
+  @Test func endsWithSpaceEqualsTheLastCharacterTest() {
+    var spaces = 0
+    let samples = TestRandom.samples(of: Self.pieces + ["de' ", "van "], count: 5_000, longest: 6, seed: 123)
+    for text in samples {
+      let expected = text.last == " "
+      if expected { spaces += 1 }
+      #expect(Evaluator.endsWithSpace(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+    #expect(spaces > 300)
+    #expect(samples.count - spaces > 300)
+  }
+
   @Test func removingPeriodsEqualsCharacterReplacementTest() {
     let samples = TestRandom.samples(
       of: Self.pieces + ["..", "J.R.R.", ".\u{301}"], count: 5_000, longest: 8, seed: 77)
