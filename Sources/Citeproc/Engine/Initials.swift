@@ -16,6 +16,9 @@ enum Initials {
     if let initials = makeASCII(given, with: separator, initialize: initialize, hyphen: hyphen) {
       return initials
     }
+    if let initials = makeLatin(given, with: separator, initialize: initialize, hyphen: hyphen) {
+      return initials
+    }
     return makeGeneral(given, with: separator, initialize: initialize, hyphen: hyphen)
   }
 
