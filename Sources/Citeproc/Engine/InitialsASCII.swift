@@ -10,22 +10,7 @@ extension Initials {
       while trimmedCount > 0 && sep[trimmedCount - 1] == 0x20 { trimmedCount -= 1 }
       let trimmed = sep[..<trimmedCount]
 
-      // Tokens: byte ranges between spaces, periods and hyphens.
-      var tokens: [(start: Int, end: Int, abbreviated: Bool, hyphenAfter: Bool)] = []
-      var start = 0
-      func flush(at end: Int, period: Bool, hyphen: Bool) {
-        guard start < end else { return }
-        tokens.append((start, end, period || end - start == 1, hyphen))
-      }
-      for index in 0..<bytes.count {
-        let byte = bytes[index]
-        guard byte == 0x20 || byte == 0x2E || byte == 0x2D else { continue }
-        let isHyphen = byte == 0x2D
-        flush(at: index, period: byte == 0x2E, hyphen: isHyphen)
-        if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
-        start = index + 1
-      }
-      flush(at: bytes.count, period: false, hyphen: false)
+      let tokens = unitTokens(bytes)
 
       func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
       func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
@@ -68,6 +53,39 @@ extension Initials {
       while out.last == 0x20 { out.removeLast() }
       return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// A token of a given name, as a range of code units (bytes or scalars, each a character).
+  struct UnitToken {
+    var start: Int
+    var end: Int
+    /// Written with a period after it, or a single letter.
+    var abbreviated: Bool
+    /// Joined to the next token with a hyphen.
+    var hyphenAfter: Bool
+  }
+
+  /// The tokens of `units` (code units of characters of one unit each): the ranges between
+  /// spaces, periods and hyphens.
+  static func unitTokens<Units: RandomAccessCollection>(_ units: Units) -> [UnitToken]
+  where Units.Index == Int, Units.Element: FixedWidthInteger {
+    var tokens: [UnitToken] = []
+    var start = units.startIndex
+    func flush(at end: Int, period: Bool, hyphen: Bool) {
+      guard start < end else { return }
+      tokens.append(
+        UnitToken(start: start, end: end, abbreviated: period || end - start == 1, hyphenAfter: hyphen))
+    }
+    for index in units.indices {
+      let unit = units[index]
+      guard unit == 0x20 || unit == 0x2E || unit == 0x2D else { continue }
+      let isHyphen = unit == 0x2D
+      flush(at: index, period: unit == 0x2E, hyphen: isHyphen)
+      if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
+      start = index + 1
+    }
+    flush(at: units.endIndex, period: false, hyphen: false)
+    return tokens
   }
 
   private static func printableASCII(_ s: String) -> [UInt8]? {

@@ -49,21 +49,7 @@ extension Initials {
     while trimmed.utf8.last == 0x20 { trimmed.removeLast() }
     let afterTrimmed = String(separator.dropFirst(trimmed.count))
 
-    // Tokens: scalar ranges between spaces, periods and hyphens.
-    var tokens: [(start: Int, end: Int, abbreviated: Bool, hyphenAfter: Bool)] = []
-    var start = 0
-    func flush(at end: Int, period: Bool, hyphen: Bool) {
-      guard start < end else { return }
-      tokens.append((start, end, period || end - start == 1, hyphen))
-    }
-    for (index, value) in scalars.enumerated() {
-      guard value == 0x20 || value == 0x2E || value == 0x2D else { continue }
-      let isHyphen = value == 0x2D
-      flush(at: index, period: value == 0x2E, hyphen: isHyphen)
-      if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
-      start = index + 1
-    }
-    flush(at: scalars.count, period: false, hyphen: false)
+    let tokens = unitTokens(scalars)
 
     var out = ""
     out.reserveCapacity(given.utf8.count + 4 * separator.utf8.count)

@@ -391,7 +391,19 @@ extension Processor {
   /// Sorts indices stably by their sort values. Ties are broken by the index, so the order is
   /// total: a long list is sorted in two halves on two cores and the halves merged.
   func sortedIndices(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
-    let precedes: @Sendable (Int, Int) -> Bool = { a, b in
+    let precedes = Self.order(values, keys: keys)
+    let count = values.count
+    guard count >= Self.parallelSortMinimum else { return values.indices.sorted(by: precedes) }
+    let middle = count / 2
+    let halves = Parallel.map(count: 2, minimumChunk: 1) { half in
+      (half == 0 ? 0..<middle : middle..<count).sorted(by: precedes)
+    }
+    return Self.merged(halves[0], halves[1], by: precedes)
+  }
+
+  /// Whether item `a` comes before item `b` by their sort `values` (by index when all are equal).
+  static func order(_ values: [[SortValue]], keys: [SortKey]) -> @Sendable (Int, Int) -> Bool {
+    { a, b in
       for (index, key) in keys.enumerated() {
         let x = values[a][index]
         let y = values[b][index]
@@ -401,13 +413,6 @@ extension Processor {
       }
       return a < b
     }
-    let count = values.count
-    guard count >= Self.parallelSortMinimum else { return values.indices.sorted(by: precedes) }
-    let middle = count / 2
-    let halves = Parallel.map(count: 2, minimumChunk: 1) { half in
-      (half == 0 ? 0..<middle : middle..<count).sorted(by: precedes)
-    }
-    return Self.merged(halves[0], halves[1], by: precedes)
   }
 
   /// Lists shorter than this are sorted on one core.
