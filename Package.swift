@@ -51,9 +51,11 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["EmbedResources"]
     ),
+    // Helpers shared by the test targets (a seeded generator for comparing fast paths).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CiteprocDataTests", dependencies: ["CiteprocData"]),
-    .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders"]),
-    .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders"]),
+    .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders", "TestSupport"]),
+    .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders", "TestSupport"]),
     .testTarget(
       name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "CiteprocReaders"]),
     .testTarget(

@@ -42,17 +42,3 @@ enum TestSupport {
     return result.references.count == 1 ? result.references[0] : nil
   }
 }
-
-/// A small seeded generator for tests that compare a fast path with the general code on many
-/// generated inputs.
-struct TestRandom {
-  var state: UInt32
-
-  init(seed: UInt32) { state = seed }
-
-  /// A number in `0..<bound`.
-  mutating func next(_ bound: Int) -> Int {
-    state = state &* 1_103_515_245 &+ 12345
-    return Int((state >> 16) % UInt32(bound))
-  }
-}

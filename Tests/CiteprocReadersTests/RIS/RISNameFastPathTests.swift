@@ -1,4 +1,5 @@
 import CiteprocData
+import TestSupport
 import Testing
 
 @testable import CiteprocReaders
