@@ -105,7 +105,7 @@ struct Disambiguator {
       var names = GlobalNames(registry: NameRegistry(rule: rule))
       for (index, lists) in zip(items, rendered) {
         names.baseLists[index] = lists
-        for list in lists { names.registry.add(list.names.prefix(list.shown)) }
+        names.register(index, extraNames: 0)
       }
       for index in items {
         states[index]?.givennameLevels = names.levels(index, extraNames: 0)
@@ -333,18 +333,13 @@ struct GroupSeparation: Sendable {
       }
     case .addName:
       for index in list { trial[index]?.extraNames += 1 }
-      guard var names = global else { return }
+      guard global != nil else { return }
+      // The names are registered in place (a copy of `global` would copy the whole registry).
+      for index in list { global?.register(index, extraNames: trial[index]?.extraNames ?? 0) }
       for index in list {
-        let extra = trial[index]?.extraNames ?? 0
-        for list in names.baseLists[index] ?? [] {
-          names.registry.add(list.names.prefix(min(list.names.count, list.shown + extra)))
-        }
-      }
-      for index in list {
-        let levels = names.levels(index, extraNames: trial[index]?.extraNames ?? 0)
+        let levels = global?.levels(index, extraNames: trial[index]?.extraNames ?? 0) ?? [:]
         trial[index]?.givennameLevels = levels
       }
-      global = names
     }
   }
 
@@ -366,6 +361,13 @@ struct GroupSeparation: Sendable {
 struct GlobalNames: Sendable {
   var registry: NameRegistry
   var baseLists: [Int: [RenderedNameList]] = [:]
+
+  /// Registers the names item `index` shows with `extraNames` more names than et-al allows.
+  mutating func register(_ index: Int, extraNames: Int) {
+    for list in baseLists[index] ?? [] {
+      registry.add(list.names.prefix(min(list.names.count, list.shown + extraNames)))
+    }
+  }
 
   /// Given-name levels from global name disambiguation, for an item showing `extraNames` more
   /// names than et-al allows.
