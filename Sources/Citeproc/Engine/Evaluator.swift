@@ -184,21 +184,22 @@ struct Evaluator {
       let (finished, isEmpty) = finishTextNoting(node, text.decorations)
       return (finished, .rendered, isEmpty)
     case .variable(let name, let form):
+      let special = SpecialVariable(name)
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(name, form: form) else {
-        return (.empty, name == "year-suffix" ? .none : .empty, true)
+      guard let node = variableText(name, special, form: form) else {
+        return (.empty, special == .yearSuffix ? .none : .empty, true)
       }
       noteRendered(name)
       let d = text.decorations
-      if name == "citation-number" {
+      if special == .citationNumber {
         let (finished, isEmpty) = finishTextNoting(node, d)
         return (.tagged(.citationNumber, finished), .rendered, isEmpty)
       }
-      if name == "year-suffix" {
+      if special == .yearSuffix {
         let (finished, isEmpty) = finishTextNoting(node, d)
         return (.tagged(.yearSuffix, finished), .rendered, isEmpty)
       }
-      if name == "citation-label", appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
+      if special == .citationLabel, appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
         // A label stands for author and year, so the year-suffix follows it.
         yearSuffixRendered = true
         let (finished, isEmpty) = finishTextNoting(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d)
@@ -226,11 +227,11 @@ struct Evaluator {
   /// Text case for this reference: title case only for English items, case mapping by language.
   let textCaser: TextCaser
 
-  /// The text of an ordinary variable (with its special cases), or nil when it is empty or
-  /// suppressed.
-  mutating func variableText(_ name: String, form: TermForm) -> Node? {
+  /// The text of an ordinary variable (with its special cases; `special` is
+  /// ``SpecialVariable/init(_:)`` of `name`), or nil when it is empty or suppressed.
+  mutating func variableText(_ name: String, _ special: SpecialVariable?, form: TermForm) -> Node? {
     if !suppressed.isEmpty && suppressed.contains(name) { return nil }
-    switch SpecialVariable(name) {
+    switch special {
     case .citationNumber:
       guard let n = cite.citationNumber else { return nil }
       return .text(String(n))
@@ -264,7 +265,7 @@ struct Evaluator {
       if form == .short, let short = reference.field(name + "-short") {
         return RichText.parse(short)
       }
-      if name == "container-title", form == .short, let short = reference.field("journalAbbreviation") {
+      if special == .containerTitle, form == .short, let short = reference.field("journalAbbreviation") {
         return RichText.parse(short)
       }
     case nil:
@@ -407,7 +408,7 @@ struct Evaluator {
   }
 }
 
-/// The variables ``Evaluator/variableText(_:form:)`` treats specially, told apart by their first
+/// The variables ``Evaluator/variableText(_:_:form:)`` treats specially, told apart by their first
 /// byte and length before any string comparison (most variables are none of them).
 enum SpecialVariable {
   case citationNumber
