@@ -105,18 +105,19 @@ enum SortValue: Sendable, Hashable {
   private struct FoldTable: Sendable {
     var bytes: [UInt8] = []
     var starts: [Int] = [0]
-    /// Table indices of the scalars that are left out.
-    var missing: Set<Int> = []
+    /// Whether the scalar at each table index is left out.
+    var missing: [Bool] = []
     /// The fold of each ASCII character when each is one byte (the fast case), else nil.
     var ascii: [UInt8]?
 
     init() {
       let values = Array(0..<SortValue.latinFoldLimit) + Array(SortValue.punctuationFoldRange)
-      for (index, value) in values.enumerated() {
+      for value in values {
         if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .format {
           bytes.append(contentsOf: SortValue.foundationFolded(String(scalar)).utf8)
+          missing.append(false)
         } else {
-          missing.insert(index)
+          missing.append(true)
         }
         starts.append(bytes.count)
       }
@@ -134,7 +135,7 @@ enum SortValue: Sendable, Hashable {
       } else {
         return nil
       }
-      return missing.contains(index) ? nil : index
+      return missing[index] ? nil : index
     }
   }
 
