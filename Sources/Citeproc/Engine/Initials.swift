@@ -13,9 +13,6 @@ enum Initials {
   /// abbreviations ("M.", "Ph.", "E") keep their letters and get the separator. Compound names keep
   /// a hyphen ("J.-P.") when `hyphen` is true.
   static func make(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String {
-    if let initials = makeASCII(given, with: separator, initialize: initialize, hyphen: hyphen) {
-      return initials
-    }
     if let initials = makeLatin(given, with: separator, initialize: initialize, hyphen: hyphen) {
       return initials
     }

@@ -24,8 +24,8 @@ extension Initials {
   private static let latinTable = LatinTable()
 
   /// ``make(_:with:initialize:hyphen:)`` worked out scalar by scalar, for a given name of printable
-  /// ASCII and the Latin letters of ``latinRange`` and a separator of printable ASCII; nil for any
-  /// other text.
+  /// ASCII and the Latin letters of ``latinRange`` (most names) and a separator of printable ASCII;
+  /// nil for any other text.
   static func makeLatin(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String? {
     guard separator.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
     var scalars: [UInt32] = []
@@ -49,7 +49,7 @@ extension Initials {
     while trimmed.utf8.last == 0x20 { trimmed.removeLast() }
     let afterTrimmed = String(separator.dropFirst(trimmed.count))
 
-    let tokens = unitTokens(scalars)
+    let tokens = tokens(of: scalars)
 
     var out = ""
     out.reserveCapacity(given.utf8.count + 4 * separator.utf8.count)
@@ -90,5 +90,35 @@ extension Initials {
     }
     while out.utf8.last == 0x20 { out.removeLast() }
     return out
+  }
+
+  /// A token of a given name, as a range of its scalars.
+  private struct ScalarToken {
+    var start: Int
+    var end: Int
+    /// Written with a period after it, or a single letter.
+    var abbreviated: Bool
+    /// Joined to the next token with a hyphen.
+    var hyphenAfter: Bool
+  }
+
+  /// The tokens of `scalars`: the ranges between spaces, periods and hyphens.
+  private static func tokens(of scalars: [UInt32]) -> [ScalarToken] {
+    var tokens: [ScalarToken] = []
+    var start = 0
+    func flush(at end: Int, period: Bool, hyphen: Bool) {
+      guard start < end else { return }
+      tokens.append(
+        ScalarToken(start: start, end: end, abbreviated: period || end - start == 1, hyphenAfter: hyphen))
+    }
+    for (index, value) in scalars.enumerated() {
+      guard value == 0x20 || value == 0x2E || value == 0x2D else { continue }
+      let isHyphen = value == 0x2D
+      flush(at: index, period: value == 0x2E, hyphen: isHyphen)
+      if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
+      start = index + 1
+    }
+    flush(at: scalars.count, period: false, hyphen: false)
+    return tokens
   }
 }
