@@ -43,6 +43,18 @@ public struct Processor: Sendable {
     render(references: references, clusters: []).bibliography
   }
 
+  /// The bibliography of `references`, like ``bibliography(_:)``, handed to `emit` in order a
+  /// batch of entries at a time instead of returned whole, so that a long bibliography is never
+  /// held rendered. Returns the warnings (such as entries that print nothing and are left out).
+  public func bibliography(_ references: [Reference], batches emit: ([BibliographyEntry]) -> Void)
+    -> [Diagnostic]
+  {
+    var session = RenderSession(processor: self, references: references, clusters: [])
+    session.prepare()
+    session.renderBibliography(emit)
+    return session.warnings
+  }
+
   /// Whether the bibliography can be rendered a batch of references at a time, each batch
   /// continuing the one before (``bibliography(_:firstCitationNumber:)``), with the same entries
   /// as rendering all the references at once: the bibliography keeps the order of the references

@@ -52,11 +52,16 @@ struct RenderSession {
 
   var style: Style { processor.style }
 
-  mutating func run() -> DocumentOutput {
+  /// The steps before rendering: registering, numbering, placing cites and disambiguating.
+  mutating func prepare() {
     register()
     assignNumbers()
     placeCites()
     disambiguate()
+  }
+
+  mutating func run() -> DocumentOutput {
+    prepare()
     let citations = renderClusters()
     let bibliography = renderBibliography()
     var output = DocumentOutput(citations: citations, bibliography: bibliography, warnings: warnings)
@@ -293,7 +298,15 @@ struct RenderSession {
   static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
 
   private mutating func renderBibliography() -> [BibliographyEntry] {
-    guard let bibliography = style.bibliography else { return [] }
+    var entries: [BibliographyEntry] = []
+    renderBibliography { entries += $0 }
+    return entries
+  }
+
+  /// Renders the bibliography and hands its entries to `emit` in order, a batch at a time, so that
+  /// only one batch of rendered entries is held.
+  mutating func renderBibliography(_ emit: ([BibliographyEntry]) -> Void) {
+    guard let bibliography = style.bibliography else { return }
     let order = sortedForBibliography(registered)
     let layout = bibliography.layout
     var entries: [BibliographyEntry] = []
@@ -307,6 +320,10 @@ struct RenderSession {
     var batchStart = 0
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
+        if !entries.isEmpty {
+          emit(entries)
+          entries.removeAll(keepingCapacity: true)
+        }
         batchStart = position
         let batch = Array(order[position..<min(order.count, position + Parallel.batchSize)])
         let contexts = batch.map(bibliographyContext)
@@ -349,7 +366,7 @@ struct RenderSession {
       let finished = Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
-    return entries
+    if !entries.isEmpty { emit(entries) }
   }
 
   /// One bibliography entry as rendered in a batch: its top-level outputs, whether they print

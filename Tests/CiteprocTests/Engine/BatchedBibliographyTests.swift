@@ -65,4 +65,44 @@ struct BatchedBibliographyTests {
       }
     }
   }
+
+  /// A sorted bibliography handed over a batch at a time is the whole bibliography, in order.
+  @Test func sortedBibliographyHandedOverInBatches() throws {
+    let processor = try processor("harvard")
+    // More references than one batch holds, in the reverse of their sorted order.
+    let count = 5_000
+    let references: [Reference] = (0..<count).map { number in
+      var reference = seedReference
+      reference.id = "item\(number)"
+      reference.names["author"] = [
+        Name(family: "Author\(String(count - number).leftPadded(to: 5))", given: "A")
+      ]
+      return reference
+    }
+    var batches: [[BibliographyEntry]] = []
+    let warnings = processor.bibliography(references) { batches.append($0) }
+    let whole = processor.bibliography(references)
+    #expect(warnings.isEmpty)
+    #expect(batches.count >= 2)
+    #expect(batches.allSatisfy { !$0.isEmpty })
+    #expect(Array(batches.joined()) == whole)
+    #expect(whole.count == count)
+    // Sorted: the last reference (Author00001) comes first.
+    #expect(whole.first?.id == "item\(count - 1)")
+  }
+
+  /// An entry that prints nothing is left out of the batches, with a warning.
+  @Test func batchesReportEntriesThatPrintNothing() throws {
+    let processor = try processor(xml: Self.style(bibliography: ""))
+    var ids: [String] = []
+    let warnings = processor.bibliography(Self.references) { ids += $0.map(\.id) }
+    #expect(ids == ["item1", "item2", "item3", "item4", "item5", "item7"])
+    #expect(warnings.map(\.message) == ["'item6' prints nothing in this style's bibliography"])
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
 }
