@@ -10,21 +10,34 @@ public struct Reference: Sendable, Hashable {
   /// The CSL item type, such as `article-journal` or `book`.
   public var type: String
   /// Ordinary and number variables: `title`, `container-title`, `volume`, `page`, `DOI`, ...
-  public var fields: [String: String]
+  public var fields: VariableMap<String>
   /// Name variables: `author`, `editor`, `translator`, ...
-  public var names: [String: [Name]]
+  public var names: VariableMap<[Name]>
   /// Date variables: `issued`, `accessed`, ...
-  public var dates: [String: CSLDate]
+  public var dates: VariableMap<CSLDate>
 
   public init(
-    id: String, type: String, fields: [String: String] = [:], names: [String: [Name]] = [:],
-    dates: [String: CSLDate] = [:]
+    id: String, type: String, fields: VariableMap<String> = VariableMap(),
+    names: VariableMap<[Name]> = VariableMap(),
+    dates: VariableMap<CSLDate> = VariableMap()
   ) {
     self.id = id
     self.type = type
     self.fields = fields
     self.names = names
     self.dates = dates
+    // References are usually kept until the end: no spare capacity.
+    self.fields.trim()
+    self.names.trim()
+    self.dates.trim()
+  }
+
+  public init(
+    id: String, type: String, fields: [String: String], names: [String: [Name]] = [:],
+    dates: [String: CSLDate] = [:]
+  ) {
+    self.init(
+      id: id, type: type, fields: VariableMap(fields), names: VariableMap(names), dates: VariableMap(dates))
   }
 
   /// The value of an ordinary or number variable, or nil when it is absent or empty.

@@ -44,9 +44,9 @@ private struct Builder {
   let code: String
   let roles: RISTypeRoles
   var type: String
-  var fields: [String: String] = [:]
-  var names: [String: [Name]] = [:]
-  var dates: [String: CSLDate] = [:]
+  var fields: VariableMap<String> = VariableMap()
+  var names: VariableMap<[Name]> = VariableMap()
+  var dates: VariableMap<CSLDate> = VariableMap()
   var diagnostics: [Diagnostic] = []
   var explicitID: String?
 
@@ -70,7 +70,7 @@ private struct Builder {
   }
 
   var isUsable: Bool {
-    if names.values.contains(where: { !$0.isEmpty }) { return true }
+    if names.contains(where: { !$0.value.isEmpty }) { return true }
     if dates["issued"] != nil { return true }
     let citable = [
       "title", "title-short", "container-title", "container-title-short", "collection-title", "DOI",
