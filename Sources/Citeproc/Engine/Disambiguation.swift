@@ -16,7 +16,11 @@ extension RenderSession {
   /// (add-year-suffix), and finally the `disambiguate` condition. Results go in `disambiguation`.
   mutating func disambiguate() {
     var disambiguator = Disambiguator(session: self)
-    disambiguation = disambiguator.run()
+    guard let states = disambiguator.run() else { return }
+    disambiguated = true
+    // Only states that differ from the default are kept: most items need nothing.
+    let unchanged = CiteContext()
+    disambiguation = states.filter { $0.value != unchanged }
   }
 
   /// The context of an item's bibliography entry: the year-suffix and the `disambiguate`
@@ -93,8 +97,9 @@ struct Disambiguator {
   private var addsNames: Bool { spec.disambiguateAddNames }
   private var namesMode: Bool { addsNames || expandsByCite }
 
-  mutating func run() -> [Int: CiteContext] {
-    guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return [:] }
+  /// The state of every item, or nil when the style asks for no disambiguation.
+  mutating func run() -> [Int: CiteContext]? {
+    guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return nil }
     for index in items { states[index] = CiteContext() }
 
     var global: GlobalNames?

@@ -5,7 +5,7 @@ import CiteprocData
 struct DisambiguationRenderer: Sendable {
   let processor: Processor
   let references: [Reference]
-  let citationNumber: [Int: Int]
+  let citationNumber: [Int?]
   /// The citation layout.
   let layout: [RenderElement]
 

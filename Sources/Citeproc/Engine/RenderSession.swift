@@ -12,10 +12,13 @@ struct RenderSession {
   var indexByID: [String: Int] = [:]
   /// Items in order of first citation (all items when nothing is cited).
   var registered: [Int] = []
-  var citationNumber: [Int: Int] = [:]
+  /// The citation number of each item, by reference index (nil for items not registered).
+  var citationNumber: [Int?]
   /// Per-item disambiguation results (year-suffix, extra names, given-name levels, the
   /// `disambiguate` condition), filled in by `disambiguate()`.
   var disambiguation: [Int: CiteContext] = [:]
+  /// Whether disambiguation ran; items missing from `disambiguation` then have the default state.
+  var disambiguated = false
   let positionTracking: PositionTracking
   /// The citation number of the first registered item (more than 1 for a batch that continues a
   /// bibliography).
@@ -35,7 +38,9 @@ struct RenderSession {
     self.positionTracking = positionTracking
     self.references = references
     self.clusters = clusters
+    citationNumber = Array(repeating: nil, count: references.count)
     sortCache = SortValueCache(
+      count: references.count,
       readsCitationNumber: processor.style.bibliography.map {
         SortValueCache.reads("citation-number", $0.sort)
       }
@@ -70,7 +75,7 @@ struct RenderSession {
         CiteState(
           id: cite.0.id, position: placement.position.rawValue, nearNote: placement.nearNote,
           firstReferenceNoteNumber: placement.firstReferenceNoteNumber,
-          disambiguation: disambiguation[cite.1].map {
+          disambiguation: (disambiguation[cite.1] ?? (disambiguated ? CiteContext() : nil)).map {
             DisambiguationState(
               yearSuffix: $0.yearSuffix, disambiguate: $0.disambiguate,
               disambiguateTests: $0.disambiguateTests,
@@ -149,8 +154,8 @@ struct RenderSession {
       let context = bibliographyContext(index)
       var key = context
       if !sortCache.readsCitationNumber { key.citationNumber = nil }
-      if let cached = sortCache.values[index], cached.context == key {
-        values.append(cached.values)
+      if let cached = sortCache.values(index, for: key) {
+        values.append(cached)
       } else {
         values.append([])
         missing.append((position, index, context, key))
@@ -170,7 +175,7 @@ struct RenderSession {
           sort, reference: references[work[offset].0], cite: work[offset].1, inCitation: false)
       }
       for (item, itemValues) in zip(missing, computed) {
-        sortCache.values[item.index] = (item.key, itemValues)
+        sortCache.keep(itemValues, item.index, for: item.key)
         values[item.position] = itemValues
       }
     }
@@ -418,11 +423,34 @@ struct RenderSession {
 /// number, when no sort key can read it) each was computed for.
 final class SortValueCache {
   let readsCitationNumber: Bool
-  var values: [Int: (context: CiteContext, values: [SortValue])] = [:]
-  /// The last order worked out and the items it sorts; any change to ``values`` replaces it.
+  /// The values of each item by reference index, with the context they were computed for (nil
+  /// for the default context, which most items have: a context is kept only when it differs).
+  private var entries: [(context: ContextBox?, values: [SortValue])?]
+  /// The last order worked out and the items it sorts; any change to the values replaces it.
   var lastOrder: (items: [Int], order: [Int])?
 
-  init(readsCitationNumber: Bool) { self.readsCitationNumber = readsCitationNumber }
+  final class ContextBox {
+    let context: CiteContext
+    init(_ context: CiteContext) { self.context = context }
+  }
+
+  init(count: Int, readsCitationNumber: Bool) {
+    self.readsCitationNumber = readsCitationNumber
+    entries = Array(repeating: nil, count: count)
+  }
+
+  /// The values kept for item `index`, when they were computed for `context`.
+  func values(_ index: Int, for context: CiteContext) -> [SortValue]? {
+    guard let entry = entries[index] else { return nil }
+    let matches = entry.context.map { $0.context == context } ?? (context == Self.defaultContext)
+    return matches ? entry.values : nil
+  }
+
+  func keep(_ values: [SortValue], _ index: Int, for context: CiteContext) {
+    entries[index] = (context == Self.defaultContext ? nil : ContextBox(context), values)
+  }
+
+  private static let defaultContext = CiteContext()
 
   /// Whether any of `keys` can read `variable`: as its variable, or anywhere in its macro (text,
   /// number, label, names and conditions).
