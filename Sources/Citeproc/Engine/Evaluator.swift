@@ -275,7 +275,7 @@ struct Evaluator {
     guard let value = reference.field(name) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
     // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
-    if value.utf8.contains(0x2D), CSLVariables.numbers.contains(name), value.contains("-"),
+    if value.containsUTF8(0x2D), CSLVariables.numbers.contains(name), value.contains("-"),
       NumberParser.isNumeric(value)
     {
       return .text(NumberFormatter(locale: locale).format(value, form: .numeric, variable: name))
@@ -318,8 +318,8 @@ struct Evaluator {
       // (Without a backslash or a space in the value there is nothing to replace.)
       var normalized =
         variable == "locator" ? String(locale.locatorLabels.leadingPart(of: value)) : value
-      if normalized.utf8.contains(0x5C) { normalized = normalized.replacing("\\-", with: "") }
-      if normalized.utf8.contains(0x20) {
+      if normalized.containsUTF8(0x5C) { normalized = normalized.replacing("\\-", with: "") }
+      if normalized.containsUTF8(0x20) {
         let andTerm = locale.text("and")
         for word in Set(["and", andTerm]) where !word.isEmpty {
           normalized = normalized.replacing(" \(word) ", with: " & ")

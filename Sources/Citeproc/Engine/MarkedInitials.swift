@@ -4,7 +4,7 @@ extension Initials {
   /// initials (`<b>J.</b> Q.`). A space or hyphen between two pieces is written where it stood, as
   /// the separator's spaces or as a hyphen. Nil when there is no tag.
   static func makeMarked(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String? {
-    guard given.utf8.contains(UInt8(ascii: "<")), given.utf8.contains(UInt8(ascii: ">")) else { return nil }
+    guard given.containsUTF8(UInt8(ascii: "<")), given.containsUTF8(UInt8(ascii: ">")) else { return nil }
     let spaces = String(separator.reversed().prefix(while: { $0 == " " }))
     var out = ""
     var wroteText = false

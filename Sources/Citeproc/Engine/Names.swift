@@ -209,7 +209,7 @@ extension Evaluator {
   /// Whether `text` has a kana, CJK or hangul scalar. Those are all above U+3000, so a text without
   /// a UTF-8 byte from E3 up has none.
   static func hasNonLatinScalars(_ text: String?) -> Bool {
-    guard let text, text.utf8.contains(where: { $0 >= 0xE3 }) else { return false }
+    guard let text, text.containsUTF8(where: { $0 >= 0xE3 }) else { return false }
     return text.unicodeScalars.contains { s in
       let v = s.value
       return (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
@@ -245,7 +245,7 @@ extension Evaluator {
     var initializeWith = options.initializeWith
     if givennameLevel >= 1 && form == .short { form = .long }
     if givennameLevel >= 2 { initializeWith = nil }
-    if let initializeWith, suffix.utf8.contains(0x2E), !initializeWith.contains("."), suffix.contains(".") {
+    if let initializeWith, suffix.containsUTF8(0x2E), !initializeWith.contains("."), suffix.contains(".") {
       // Initials without periods take the suffix without periods too ("Smith JR Jr").
       suffix = suffix.replacing(".", with: "")
     }
@@ -332,13 +332,13 @@ extension Evaluator {
 
   /// A name part as a node: rich text when it holds markup (`<b>Doe</b>`), plain text otherwise.
   static func partNode(_ text: String) -> Node {
-    text.utf8.contains(UInt8(ascii: "<")) ? RichText.parse(text) : .text(text)
+    text.containsUTF8(UInt8(ascii: "<")) ? RichText.parse(text) : .text(text)
   }
 
   /// Straight apostrophes in names become typographic ones ("O'Brien" → "O’Brien").
   static func typographic(_ s: String) -> String {
     // The byte test first: Foundation's search is slow, and most names have no apostrophe.
-    s.utf8.contains(0x27) && s.contains("'") ? s.replacing("'", with: "\u{2019}") : s
+    s.containsUTF8(0x27) && s.contains("'") ? s.replacing("'", with: "\u{2019}") : s
   }
 
   /// Particles ending in an apostrophe or hyphen join the family name without a space.

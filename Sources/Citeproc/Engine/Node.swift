@@ -139,7 +139,7 @@ extension Node {
   private var hasVisibleASCIIOrQuote: Bool {
     switch self {
     case .text(let s):
-      return s.utf8.contains { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }
+      return s.containsUTF8 { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }
     case .sequence(let items): return items.contains { $0.hasVisibleASCIIOrQuote }
     case .quoted: return true
     case .styled(_, let inner), .display(_, let inner), .noCase(let inner), .tagged(_, let inner):

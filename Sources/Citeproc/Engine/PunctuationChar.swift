@@ -16,31 +16,37 @@ enum PunctuationChar {
 
   /// The first character of `text`; nil when it is empty.
   static func first(of text: String) -> UInt8? {
-    let utf8 = text.utf8
-    guard let byte = utf8.first else { return nil }
-    if byte < 0x80 {
-      let next = utf8.index(after: utf8.startIndex)
-      if next == utf8.endIndex { return ascii(byte) }
-      let second = utf8[next]
-      if second < 0x80 && !(byte == 0x0D && second == 0x0A) { return ascii(byte) }
-    } else if byte != 0xCD {
-      return other
+    // nil from the closure: the bytes do not settle it; .some(nil): the text is empty.
+    let settled: UInt8??? = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt8?? in
+      guard let byte = bytes.first else { return .some(nil) }
+      if byte < 0x80 {
+        if bytes.count == 1 { return ascii(byte) }
+        let second = bytes[1]
+        if second < 0x80 && !(byte == 0x0D && second == 0x0A) { return ascii(byte) }
+      } else if byte != 0xCD {
+        return other
+      }
+      return nil
     }
+    if case .some(.some(let value)) = settled { return value }
     return text.first.map(classify)
   }
 
   /// The last character of `text`; nil when it is empty.
   static func last(of text: String) -> UInt8? {
-    let utf8 = text.utf8
-    guard let byte = utf8.last else { return nil }
-    if byte < 0x80 {
-      let lastIndex = utf8.index(before: utf8.endIndex)
-      if lastIndex == utf8.startIndex { return ascii(byte) }
-      let previous = utf8[utf8.index(before: lastIndex)]
-      if previous < 0x80 && !(previous == 0x0D && byte == 0x0A) { return ascii(byte) }
-    } else if byte != 0xBE {
-      return other
+    // nil from the closure: the bytes do not settle it; .some(nil): the text is empty.
+    let settled: UInt8??? = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt8?? in
+      guard let byte = bytes.last else { return .some(nil) }
+      if byte < 0x80 {
+        if bytes.count == 1 { return ascii(byte) }
+        let previous = bytes[bytes.count - 2]
+        if previous < 0x80 && !(previous == 0x0D && byte == 0x0A) { return ascii(byte) }
+      } else if byte != 0xBE {
+        return other
+      }
+      return nil
     }
+    if case .some(.some(let value)) = settled { return value }
     return text.last.map(classify)
   }
 

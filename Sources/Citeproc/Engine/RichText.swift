@@ -130,13 +130,7 @@ enum RichText {
   /// False when no byte of `value` can start `<`, a straight quotation mark, `“` or `‘`: then it
   /// has no markup or quotation to parse.
   private static func mayHaveMarkupOrQuotes(_ value: String) -> Bool {
-    let utf8 = value.utf8
-    if let answer = utf8.withContiguousStorageIfAvailable({ bytes in
-      bytes.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
-    }) {
-      return answer
-    }
-    return utf8.contains { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
+    value.containsUTF8 { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }
   }
 
   /// A character that may start markup or a quotation: `<`, a straight quotation mark, `“` or `‘`.

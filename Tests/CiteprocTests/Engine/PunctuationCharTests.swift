@@ -18,6 +18,8 @@ struct PunctuationCharTests {
       for b in Self.pieces {
         samples.append(a + b)
         for c in [" ", ".", "\u{301}", "\r", "\n"] { samples.append(a + c + b) }
+        // Longer than a small string: stored and read differently.
+        samples.append(a + String(repeating: "long text ", count: 3) + b)
       }
     }
     var marks = 0
@@ -32,5 +34,22 @@ struct PunctuationCharTests {
     #expect(PunctuationChar.classify("\u{37E}") == 0x3B)
     #expect(PunctuationChar.classify(";") == 0x3B)
     #expect(PunctuationChar.classify("a") == PunctuationChar.other)
+  }
+
+  @Test func byteScansReadLikeTheUTF8View() {
+    let texts =
+      Self.pieces + Self.pieces.map { String(repeating: "long text ", count: 3) + $0 } + [
+        "Holding relationships in primary care: a qualitative exploration of doctors\u{2019} perceptions",
+        "e484-e491", "3\\-4", "A <i>title</i>", "it's",
+      ]
+    var found = 0
+    for text in texts {
+      for byte: UInt8 in [0x20, 0x2D, 0x2E, 0x27, 0x3C, 0x5C, 0xE2, 0xCD, 0xBE] {
+        #expect(text.containsUTF8(byte) == text.utf8.contains(byte), "\(text) \(byte)")
+        if text.containsUTF8(byte) { found += 1 }
+      }
+      #expect(text.containsUTF8(where: { $0 >= 0x80 }) == text.utf8.contains(where: { $0 >= 0x80 }))
+    }
+    #expect(found > 40)
   }
 }
