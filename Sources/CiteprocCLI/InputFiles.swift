@@ -9,6 +9,11 @@ struct InputFiles {
   var diagnostics: [Diagnostic] = []
   var rejectedCount = 0
 
+  /// Adds the references of one file; the first file's array is taken as it is, without a copy.
+  private mutating func add(_ more: [Reference]) {
+    if references.isEmpty { references = more } else { references += more }
+  }
+
   init(paths: [String]) throws {
     let paths = paths.isEmpty ? ["-"] : paths
     for path in paths {
@@ -46,7 +51,7 @@ struct InputFiles {
           let data = handle.readData(ofLength: chunkSize)
           return data.isEmpty ? nil : Array(data)
         }
-        references += result.references
+        add(result.references)
         diagnostics += result.allDiagnostics
         rejectedCount += result.rejected.count
         continue
@@ -70,13 +75,13 @@ struct InputFiles {
           if attempt.recordCount == 0 && attempt.allDiagnostics.isEmpty {
             diagnostics.append(.error("not RIS or CSL-JSON: no records found", file: name, line: 1))
           }
-          references += attempt.references
+          add(attempt.references)
           diagnostics += attempt.allDiagnostics
           rejectedCount += attempt.rejected.count
         }
         continue
       }
-      references += result.references
+      add(result.references)
       diagnostics += result.allDiagnostics
       rejectedCount += result.rejected.count
     }

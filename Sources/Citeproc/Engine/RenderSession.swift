@@ -8,8 +8,10 @@ struct RenderSession {
   let clusters: [CitationCluster]
   var warnings: [Diagnostic] = []
 
-  /// Item index by id (first occurrence wins).
+  /// Item index by id (the last occurrence wins).
   var indexByID: [String: Int] = [:]
+  /// Whether two references share an id.
+  var sharedIDs = false
   /// Items in order of first citation (all items when nothing is cited).
   var registered: [Int] = []
   /// The citation number of each item, by reference index (nil for items not registered).
@@ -46,12 +48,13 @@ struct RenderSession {
       }
         ?? false)
     // When two records share an id, the later one wins (as a later definition replaces an earlier).
+    indexByID.reserveCapacity(references.count)
     for (index, reference) in references.enumerated() {
-      if indexByID[reference.id] != nil {
+      if indexByID.updateValue(index, forKey: reference.id) != nil {
+        sharedIDs = true
         warnings.append(
           .warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
       }
-      indexByID[reference.id] = index
     }
   }
 
@@ -97,7 +100,10 @@ struct RenderSession {
         if seen.insert(index).inserted { registered.append(index) }
       }
     }
-    if clusters.isEmpty {
+    if clusters.isEmpty && !sharedIDs {
+      // Every reference, once each, in order.
+      registered = Array(references.indices)
+    } else if clusters.isEmpty {
       for index in references.indices
       where indexByID[references[index].id] == index && seen.insert(index).inserted {
         registered.append(index)
