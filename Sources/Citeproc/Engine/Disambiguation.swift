@@ -100,6 +100,7 @@ struct Disambiguator {
   /// The state of every item, or nil when the style asks for no disambiguation.
   mutating func run() -> [Int: CiteContext]? {
     guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return nil }
+    states.reserveCapacity(items.count)
     for index in items { states[index] = CiteContext() }
 
     var global: GlobalNames?
@@ -185,21 +186,20 @@ struct Disambiguator {
     let contexts = list.map { states[$0] ?? CiteContext() }
     let keys = Parallel.map(count: list.count) { offset in renderer.render(list[offset], contexts[offset]).key
     }
-    var keyOf: [Int: String] = [:]
-    for (index, key) in zip(list, keys) { keyOf[index] = key }
-    return Self.partition(list) { keyOf[$0] ?? "" }.filter { $0.count > 1 }
+    return Self.partition(list, keys: keys).filter { $0.count > 1 }
   }
 
-  /// Splits `list` by `key`, keeping the order of first appearance.
-  static func partition(_ list: [Int], key: (Int) -> String) -> [[Int]] {
+  /// Splits `list` by `keys` (the key of each item of `list`, in the same order), keeping the
+  /// order of first appearance.
+  static func partition(_ list: [Int], keys: [String]) -> [[Int]] {
     var slot: [String: Int] = [:]
+    slot.reserveCapacity(list.count)
     var parts: [[Int]] = []
-    for index in list {
-      let text = key(index)
-      if let at = slot[text] {
+    for (index, key) in zip(list, keys) {
+      if let at = slot[key] {
         parts[at].append(index)
       } else {
-        slot[text] = parts.count
+        slot[key] = parts.count
         parts.append([index])
       }
     }
@@ -286,13 +286,14 @@ struct GroupSeparation: Sendable {
         }
         cursor = next
         apply(step, to: list)
-        var keys: [Int: String] = [:]
+        var keys: [String] = []
+        keys.reserveCapacity(list.count)
         for index in list {
           let (key, lists) = renderer.render(index, trial[index] ?? CiteContext())
-          keys[index] = key
+          keys.append(key)
           trialLists[index] = lists
         }
-        let parts = Disambiguator.partition(list) { keys[$0] ?? "" }
+        let parts = Disambiguator.partition(list, keys: keys)
         if parts.count > 1 {
           for index in list { commit(step, index) }
           for part in parts.reversed() where part.count > 1 { work.append((part, cursor)) }
