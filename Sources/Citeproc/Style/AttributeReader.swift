@@ -6,7 +6,7 @@ struct AttributeReader {
   let element: XMLTreeElement
   let file: String
   var diagnostics: [Diagnostic] = []
-  /// The attributes read so far: bit i stands for `element.attributeOrder[i]` (elements have few
+  /// The attributes read so far: bit i stands for `element.attributes[i]` (elements have few
   /// attributes; any past the 64th are kept by name).
   private var usedMask: UInt64 = 0
   private var usedBeyondMask: Set<String> = []
@@ -17,22 +17,21 @@ struct AttributeReader {
   }
 
   mutating func string(_ name: String) -> String? {
-    markUsed(name)
-    return element.attributes[name]
-  }
-
-  private mutating func markUsed(_ name: String) {
-    guard let index = element.attributeOrder.firstIndex(of: name) else { return }
-    if index < 64 {
-      usedMask |= 1 << UInt64(index)
-    } else {
-      usedBeyondMask.insert(name)
+    let attributes = element.attributes
+    for index in attributes.indices where attributes[index].name == name {
+      if index < 64 {
+        usedMask |= 1 << UInt64(index)
+      } else {
+        usedBeyondMask.insert(name)
+      }
+      return attributes[index].value
     }
+    return nil
   }
 
-  private func isUsed(_ name: String) -> Bool {
-    guard let index = element.attributeOrder.firstIndex(of: name) else { return false }
-    return index < 64 ? usedMask & (1 << UInt64(index)) != 0 : usedBeyondMask.contains(name)
+  private func isUsed(_ index: Int) -> Bool {
+    index < 64
+      ? usedMask & (1 << UInt64(index)) != 0 : usedBeyondMask.contains(element.attributes[index].name)
   }
 
   mutating func string(_ name: String, default value: String) -> String {
@@ -84,12 +83,13 @@ struct AttributeReader {
 
   /// Marks attributes that are allowed but not interpreted.
   mutating func ignore(_ names: String...) {
-    for name in names { markUsed(name) }
+    for name in names { _ = string(name) }
   }
 
   /// Warns about attributes that nothing read.
   mutating func finish() {
-    for name in element.attributeOrder where !isUsed(name) {
+    for index in element.attributes.indices where !isUsed(index) {
+      let name = element.attributes[index].name
       if name.hasPrefix("xmlns") || name == "xml:lang" { continue }
       warning("unknown attribute '\(name)' on <\(element.name)> is ignored")
     }

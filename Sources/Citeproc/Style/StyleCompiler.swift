@@ -147,7 +147,11 @@ package struct StyleCompiler {
   }
 
   private func inheritableAttributes(of element: XMLTreeElement) -> [String: String] {
-    element.attributes.filter { Self.inheritableNameAttributes.contains($0.key) }
+    var result: [String: String] = [:]
+    for attribute in element.attributes where Self.inheritableNameAttributes.contains(attribute.name) {
+      result[attribute.name] = attribute.value
+    }
+    return result
   }
 
   private mutating func compileInfo(_ element: XMLTreeElement) -> StyleInfo {

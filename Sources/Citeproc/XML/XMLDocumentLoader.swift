@@ -102,29 +102,35 @@ package enum XMLDocumentLoader {
     guard depth < 2000 else {
       throw .error("elements are nested too deeply", file: file, line: line)
     }
-    var element = XMLTreeElement(name: string(node.pointee.name), line: line)
+    var attributes: [XMLTreeElement.Attribute] = []
     var attribute = node.pointee.properties
     while let current = attribute {
       var key = string(current.pointee.name)
       if let ns = current.pointee.ns, let prefix = ns.pointee.prefix {
         key = string(prefix) + ":" + key
       }
-      var value = ""
-      if let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-        value = string(raw)
-        citeproc_xml_free(raw)
-      }
-      element.attributes[key] = value
-      element.attributeOrder.append(key)
+      attributes.append(XMLTreeElement.Attribute(name: key, value: value(of: current)))
       attribute = current.pointee.next
     }
+
+    var elementCount = 0
+    var textNodes = 0
     var child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
+      case XML_ELEMENT_NODE: elementCount += 1
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: textNodes += 1
+      default: break
+      }
+      child = current.pointee.next
+    }
+    var children: [XMLTreeElement] = []
+    children.reserveCapacity(elementCount)
+    child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
       case XML_ELEMENT_NODE:
-        element.children.append(try convert(current, file: file, depth: depth + 1))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content { element.text += string(content) }
+        children.append(try convert(current, file: file, depth: depth + 1))
       case XML_ENTITY_REF_NODE:
         throw .error(
           "entity reference '&\(string(current.pointee.name));' is not allowed", file: file,
@@ -134,7 +140,37 @@ package enum XMLDocumentLoader {
       }
       child = current.pointee.next
     }
-    return element
+    return XMLTreeElement(
+      name: string(node.pointee.name), attributes: attributes, children: children,
+      text: textNodes == 0 ? "" : text(of: node), line: line)
+  }
+
+  /// An attribute's value. It is almost always one text node, read in place; anything else is
+  /// left to libxml2 to put together.
+  private static func value(of attribute: xmlAttrPtr) -> String {
+    if let only = attribute.pointee.children, only.pointee.type == XML_TEXT_NODE, only.pointee.next == nil {
+      return string(only.pointee.content)
+    }
+    guard
+      let raw = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
+    else { return "" }
+    defer { citeproc_xml_free(raw) }
+    return string(raw)
+  }
+
+  /// The concatenated text and CDATA children of `node`, made into one string.
+  private static func text(of node: xmlNodePtr) -> String {
+    var bytes: [UInt8] = []
+    var child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = current.pointee.content
+      {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+      }
+      child = current.pointee.next
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
