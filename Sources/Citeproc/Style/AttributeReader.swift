@@ -70,7 +70,34 @@ struct AttributeReader {
 
   /// A space-separated list attribute.
   mutating func list(_ name: String) -> [String]? {
-    string(name).map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
+    string(name).map(Self.words)
+  }
+
+  /// `text` split at spaces, tabs and line feeds. ASCII text without carriage returns (where every
+  /// byte is a character) is split byte by byte; other text character by character.
+  static func words(_ text: String) -> [String] {
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    guard ascii else {
+      return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+    var words: [String] = []
+    var start: String.UTF8View.Index?
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+        if let first = start {
+          words.append(String(Substring(utf8[first..<index])))
+          start = nil
+        }
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let first = start { words.append(String(Substring(utf8[first..<utf8.endIndex]))) }
+    return words
   }
 
   mutating func error(_ message: String) {
