@@ -9,6 +9,7 @@ extension StyleCompiler {
     finish(&reader)
     if variables.isEmpty { error("<names> needs a 'variable' attribute", element) }
     let inheritedAttributes = inherited[context] ?? [:]
+    if !namesAreContextFree { contextFree = false }
 
     var nameElement: XMLTreeElement?
     var etAlElement: XMLTreeElement?
