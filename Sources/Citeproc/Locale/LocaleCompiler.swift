@@ -28,6 +28,7 @@ struct LocaleCompiler {
         }
         diagnostics += compiler.diagnostics
       case "terms":
+        definition.terms.reserveCapacity(definition.terms.count + child.children.count)
         for term in child.children { compileTerm(term, into: &definition) }
       default:
         diagnostics.append(

@@ -18,7 +18,10 @@ struct AttributeReader {
 
   mutating func string(_ name: String) -> String? {
     let attributes = element.attributes
-    for index in attributes.indices where attributes[index].name == name {
+    let length = name.utf8.count
+    // Comparing lengths first skips most full comparisons (they are rarely equal).
+    for index in attributes.indices
+    where attributes[index].name.utf8.count == length && attributes[index].name == name {
       if index < 64 {
         usedMask |= 1 << UInt64(index)
       } else {

@@ -231,66 +231,78 @@ private final class ParseState {
 /// document would: element names without their (declared) namespace prefix, attribute names with
 /// theirs, attributes in document order, text and CDATA concatenated, the line of each start tag.
 private final class TreeBuilder {
-  private struct Open {
-    var name: String
-    var attributes: [XMLTreeElement.Attribute]
-    var children: [XMLTreeElement] = []
-    /// Where this element's text starts in `text`; the text of its children is removed from
-    /// there when they end.
-    var textStart: Int
-    var line: Int
-  }
+  /// All mutable state, changed through one access per event.
+  private var tree = Tree()
 
-  private var open: [Open] = []
-  /// The text bytes of the open elements, outermost first.
-  private var text: [UInt8] = []
-  private(set) var root: XMLTreeElement?
+  var root: XMLTreeElement? { tree.root }
   /// Whether the document needs the libxml2 document to be converted exactly.
-  private(set) var gaveUp = false
-
-  /// Text longer than this (libxml2 reports text nodes past 10,000,000 bytes while building a
-  /// document) is left to the document.
-  private static let longText = 1 << 20
+  var gaveUp: Bool { tree.gaveUp }
 
   static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>) {
     sax.pointee.startElementNs = {
       userData, localName, prefix, uri, _, _, attributeCount, defaulted, attributes in
       guard let userData, let builder = ParseState.of(userData)?.builder else { return }
       let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-      builder.start(
-        ctxt, localName: localName, prefix: prefix, uri: uri,
-        attributes: attributes, count: Int(attributeCount) - Int(defaulted))
+      let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
+      let started = builder.tree.start(
+        localName: localName, prefix: prefix, uri: uri, attributes: attributes,
+        count: Int(attributeCount) - Int(defaulted), line: line)
+      if !started { xmlStopParser(ctxt) }
     }
     sax.pointee.endElementNs = { userData, _, _, _ in
       guard let userData, let builder = ParseState.of(userData)?.builder else { return }
-      builder.end()
+      builder.tree.end()
     }
     let characters: charactersSAXFunc = { userData, bytes, length in
       guard let userData, let bytes, let builder = ParseState.of(userData)?.builder else { return }
-      builder.characters(userData.assumingMemoryBound(to: xmlParserCtxt.self), bytes, Int(length))
+      if !builder.tree.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) {
+        xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self))
+      }
     }
     sax.pointee.characters = characters
     sax.pointee.ignorableWhitespace = characters
     sax.pointee.cdataBlock = characters
     sax.pointee.reference = { userData, _ in
       guard let userData, let builder = ParseState.of(userData)?.builder else { return }
-      builder.giveUp(userData.assumingMemoryBound(to: xmlParserCtxt.self))
+      builder.tree.gaveUp = true
+      xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self))
     }
     sax.pointee.comment = nil
     sax.pointee.processingInstruction = nil
   }
+}
 
-  private func giveUp(_ ctxt: xmlParserCtxtPtr) {
-    gaveUp = true
-    xmlStopParser(ctxt)
+private struct Tree {
+  private struct Open {
+    var name: String
+    var attributes: [XMLTreeElement.Attribute]
+    /// Where this element's children start in `children`, and its text in `text`.
+    var childrenStart: Int
+    var textStart: Int
+    var line: Int
   }
 
-  private func start(
-    _ ctxt: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
-    uri: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
-  ) {
-    let line = Int(ctxt.pointee.input?.pointee.line ?? 0)
-    guard line < 65535, open.count < 2000 else { return giveUp(ctxt) }
+  private var open: [Open] = []
+  /// The finished children of the open elements, outermost first.
+  private var children: [XMLTreeElement] = []
+  /// The text bytes of the open elements, outermost first.
+  private var text: [UInt8] = []
+  private(set) var root: XMLTreeElement?
+  var gaveUp = false
+
+  /// Text longer than this (libxml2 reports text nodes past 10,000,000 bytes while building a
+  /// document) is left to the document.
+  private static let longText = 1 << 20
+
+  /// Opens an element; false (and gives up) when the document model is needed.
+  mutating func start(
+    localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+    attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int, line: Int
+  ) -> Bool {
+    guard line < 65535, open.count < 2000 else {
+      gaveUp = true
+      return false
+    }
     var name = Self.string(localName)
     // libxml2 names an element with an undeclared prefix by its qualified name.
     if let prefix, uri == nil { name = Self.string(prefix) + ":" + name }
@@ -302,7 +314,10 @@ private final class TreeBuilder {
         var key = Self.string(attributes[base])
         if let prefix = attributes[base + 1] {
           let prefixText = Self.string(prefix)
-          if prefixText == "xml" && key == "id" { return giveUp(ctxt) }
+          if prefixText == "xml" && key == "id" {
+            gaveUp = true
+            return false
+          }
           key = prefixText + ":" + key
         }
         guard let start = attributes[base + 3], let end = attributes[base + 4] else {
@@ -312,7 +327,9 @@ private final class TreeBuilder {
         list.append(.init(name: key, value: Self.attributeValue(start, end)))
       }
     }
-    open.append(Open(name: name, attributes: list, textStart: text.count, line: line))
+    open.append(
+      Open(name: name, attributes: list, childrenStart: children.count, textStart: text.count, line: line))
+    return true
   }
 
   /// libxml2 hands over an attribute value with each `&` (from `&amp;` or `&#38;`) written as
@@ -339,23 +356,30 @@ private final class TreeBuilder {
     return String(decoding: decoded, as: UTF8.self)
   }
 
-  private func characters(_ ctxt: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-    guard !open.isEmpty, length > 0 else { return }
-    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-    if text.count - open[open.count - 1].textStart > Self.longText { giveUp(ctxt) }
+  /// Adds text to the innermost open element; false (and gives up) when it gets too long.
+  mutating func characters(_ bytes: UnsafeBufferPointer<xmlChar>) -> Bool {
+    guard let textStart = open.last?.textStart, !bytes.isEmpty else { return true }
+    text.append(contentsOf: bytes)
+    guard text.count - textStart <= Self.longText else {
+      gaveUp = true
+      return false
+    }
+    return true
   }
 
-  private func end() {
+  mutating func end() {
     guard let done = open.popLast() else { return }
     let ownText =
       text.count == done.textStart ? "" : String(decoding: text[done.textStart...], as: UTF8.self)
     text.removeSubrange(done.textStart...)
+    let ownChildren = children.count == done.childrenStart ? [] : Array(children[done.childrenStart...])
+    children.removeSubrange(done.childrenStart...)
     let element = XMLTreeElement(
-      name: done.name, attributes: done.attributes, children: done.children, text: ownText, line: done.line)
+      name: done.name, attributes: done.attributes, children: ownChildren, text: ownText, line: done.line)
     if open.isEmpty {
       root = element
     } else {
-      open[open.count - 1].children.append(element)
+      children.append(element)
     }
   }
 
