@@ -24,15 +24,24 @@ public struct Locale: Sendable {
       if layer.definesOrdinals {
         terms = terms.filter { !($0.key.name == "ordinal" || $0.key.name.hasPrefix("ordinal-")) }
       }
-      terms.merge(layer.terms) { _, new in new }
-      dates.merge(layer.dateFormats) { _, new in new }
+      if terms.isEmpty {
+        terms = layer.terms
+      } else {
+        terms.merge(layer.terms) { _, new in new }
+      }
+      if dates.isEmpty {
+        dates = layer.dateFormats
+      } else {
+        dates.merge(layer.dateFormats) { _, new in new }
+      }
     }
     self.punctuationInQuote = punctuation
     self.limitDayOrdinalsToDay1 = limitOrdinals
     self.terms = terms
     self.dateFormats = dates
+    let ordinals = terms.filter { $0.key.form == .long && $0.key.isOrdinal }
     ordinalTables = OrdinalTable.genders.map { gender in
-      OrdinalTable(Self.ordinalTerms(in: terms, gender: gender))
+      OrdinalTable(Self.ordinalTerms(in: ordinals, gender: gender))
     }
     locatorLabels = EmbeddedLocatorLabels { terms[TermKey($0, form: .short)] }
   }
@@ -79,13 +88,11 @@ public struct Locale: Sendable {
     }
   }
 
-  /// All ordinal-related terms, for the number renderer.
+  /// The ordinal terms for `gender`, for the number renderer, from the long ordinal terms of all
+  /// genders.
   private static func ordinalTerms(in terms: [TermKey: Term], gender: Gender?) -> [(String, Term)] {
     var result: [String: Term] = [:]
-    for (key, term) in terms
-    where key.form == .long
-      && (key.name == "ordinal" || key.name.hasPrefix("ordinal-"))
-    {
+    for (key, term) in terms {
       if key.genderForm == nil {
         if result[key.name] == nil { result[key.name] = term }
       } else if key.genderForm == gender {

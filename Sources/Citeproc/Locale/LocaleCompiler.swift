@@ -28,6 +28,7 @@ struct LocaleCompiler {
         }
         diagnostics += compiler.diagnostics
       case "terms":
+        definition.terms.reserveCapacity(definition.terms.count + child.children.count)
         for term in child.children { compileTerm(term, into: &definition) }
       default:
         diagnostics.append(
@@ -40,7 +41,7 @@ struct LocaleCompiler {
   /// A term's text as written (spaces such as the one in " AD" matter), except that text made only
   /// of line breaks and indentation is the layout of the file, not a value.
   static func value(_ text: String) -> String {
-    text.contains("\n") && text.allSatisfy(\.isWhitespace) ? "" : text
+    text.utf8.contains(0x0A) && text.allSatisfy(\.isWhitespace) ? "" : text
   }
 
   private mutating func compileTerm(_ element: XMLTreeElement, into definition: inout LocaleDefinition) {

@@ -20,7 +20,7 @@ public struct LocaleDefinition: Sendable, Hashable {
 
   /// True when this definition sets any ordinal term (which then replaces all inherited ordinals).
   var definesOrdinals: Bool {
-    terms.keys.contains { $0.name == "ordinal" || $0.name.hasPrefix("ordinal-") }
+    terms.keys.contains { $0.isOrdinal }
   }
 }
 
@@ -41,6 +41,9 @@ public struct TermKey: Sendable, Hashable {
     self.form = form
     self.genderForm = genderForm
   }
+
+  /// Whether this is the `ordinal` term or one of the `ordinal-NN` terms.
+  var isOrdinal: Bool { name == "ordinal" || name.hasPrefix("ordinal-") }
 }
 
 public struct Term: Sendable, Hashable {

@@ -11,15 +11,27 @@ struct OrdinalTable: Sendable {
   /// The table of `terms` (the locale's ordinal terms for one gender, by name).
   init(_ terms: [(String, Term)]) {
     isEmpty = terms.isEmpty
-    var lookup: [String: Term] = [:]
-    for (name, term) in terms { lookup[name] = term }
-    for n in 10...99 {
-      if let term = lookup["ordinal-\(n)"] { twoDigit.append((n, term)) }
+    // `ordinal-10` … `ordinal-99` and `ordinal-00` … `ordinal-09`: names of exactly two ASCII
+    // digits after the prefix; each name comes once.
+    let zero = UInt8(ascii: "0")
+    for (name, term) in terms {
+      if name == "ordinal" {
+        plain = term
+        continue
+      }
+      let bytes = Array(name.utf8)
+      guard bytes.count == 10, name.hasPrefix("ordinal-") else { continue }
+      let tens = Int(bytes[8]) - Int(zero)
+      let ones = Int(bytes[9]) - Int(zero)
+      guard (0...9).contains(tens), (0...9).contains(ones) else { continue }
+      if tens == 0 {
+        oneDigit.append((ones, term))
+      } else {
+        twoDigit.append((tens * 10 + ones, term))
+      }
     }
-    for n in 0...9 {
-      if let term = lookup["ordinal-0\(n)"] { oneDigit.append((n, term)) }
-    }
-    plain = lookup["ordinal"]
+    twoDigit.sort { $0.number < $1.number }
+    oneDigit.sort { $0.number < $1.number }
   }
 
   /// The genders an ordinal can be asked for, nil (none given) first.

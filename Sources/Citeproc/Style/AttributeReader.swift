@@ -6,7 +6,7 @@ struct AttributeReader {
   let element: XMLTreeElement
   let file: String
   var diagnostics: [Diagnostic] = []
-  /// The attributes read so far: bit i stands for `element.attributeOrder[i]` (elements have few
+  /// The attributes read so far: bit i stands for `element.attributes[i]` (elements have few
   /// attributes; any past the 64th are kept by name).
   private var usedMask: UInt64 = 0
   private var usedBeyondMask: Set<String> = []
@@ -17,22 +17,24 @@ struct AttributeReader {
   }
 
   mutating func string(_ name: String) -> String? {
-    markUsed(name)
-    return element.attributes[name]
-  }
-
-  private mutating func markUsed(_ name: String) {
-    guard let index = element.attributeOrder.firstIndex(of: name) else { return }
-    if index < 64 {
-      usedMask |= 1 << UInt64(index)
-    } else {
-      usedBeyondMask.insert(name)
+    let attributes = element.attributes
+    let length = name.utf8.count
+    // Comparing lengths first skips most full comparisons (they are rarely equal).
+    for index in attributes.indices
+    where attributes[index].name.utf8.count == length && attributes[index].name == name {
+      if index < 64 {
+        usedMask |= 1 << UInt64(index)
+      } else {
+        usedBeyondMask.insert(name)
+      }
+      return attributes[index].value
     }
+    return nil
   }
 
-  private func isUsed(_ name: String) -> Bool {
-    guard let index = element.attributeOrder.firstIndex(of: name) else { return false }
-    return index < 64 ? usedMask & (1 << UInt64(index)) != 0 : usedBeyondMask.contains(name)
+  private func isUsed(_ index: Int) -> Bool {
+    index < 64
+      ? usedMask & (1 << UInt64(index)) != 0 : usedBeyondMask.contains(element.attributes[index].name)
   }
 
   mutating func string(_ name: String, default value: String) -> String {
@@ -71,7 +73,34 @@ struct AttributeReader {
 
   /// A space-separated list attribute.
   mutating func list(_ name: String) -> [String]? {
-    string(name).map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
+    string(name).map(Self.words)
+  }
+
+  /// `text` split at spaces, tabs and line feeds. ASCII text without carriage returns (where every
+  /// byte is a character) is split byte by byte; other text character by character.
+  static func words(_ text: String) -> [String] {
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    guard ascii else {
+      return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+    var words: [String] = []
+    var start: String.UTF8View.Index?
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+        if let first = start {
+          words.append(String(Substring(utf8[first..<index])))
+          start = nil
+        }
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let first = start { words.append(String(Substring(utf8[first..<utf8.endIndex]))) }
+    return words
   }
 
   mutating func error(_ message: String) {
@@ -84,12 +113,13 @@ struct AttributeReader {
 
   /// Marks attributes that are allowed but not interpreted.
   mutating func ignore(_ names: String...) {
-    for name in names { markUsed(name) }
+    for name in names { _ = string(name) }
   }
 
   /// Warns about attributes that nothing read.
   mutating func finish() {
-    for name in element.attributeOrder where !isUsed(name) {
+    for index in element.attributes.indices where !isUsed(index) {
+      let name = element.attributes[index].name
       if name.hasPrefix("xmlns") || name == "xml:lang" { continue }
       warning("unknown attribute '\(name)' on <\(element.name)> is ignored")
     }

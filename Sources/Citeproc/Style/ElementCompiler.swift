@@ -87,7 +87,7 @@ extension StyleCompiler {
         partReader.warning("form '\(partForm.rawValue)' does not apply to the \(name.rawValue); ignored")
       }
       let rangeDelimiter = partReader.string("range-delimiter")
-      let hasFormatting = child.attributes.keys.contains { $0 != "name" && $0 != "form" }
+      let hasFormatting = child.attributes.contains { $0.name != "name" && $0.name != "form" }
       let partDecorations = partReader.decorations(stripPeriods: true)
       finish(&partReader)
       parts.append(

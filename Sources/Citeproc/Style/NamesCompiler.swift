@@ -9,6 +9,7 @@ extension StyleCompiler {
     finish(&reader)
     if variables.isEmpty { error("<names> needs a 'variable' attribute", element) }
     let inheritedAttributes = inherited[context] ?? [:]
+    if !namesAreContextFree { contextFree = false }
 
     var nameElement: XMLTreeElement?
     var etAlElement: XMLTreeElement?
@@ -83,25 +84,25 @@ extension StyleCompiler {
   ) -> NameOptions {
     // The element's own attributes win over the inherited ones, which use the `name-` spellings
     // for form and delimiter.
-    var attributes: [String: String] = [:]
+    var attributes: [XMLTreeElement.Attribute] = []
     for (key, value) in inherited {
       switch key {
-      case "name-form": attributes["form"] = value
-      case "name-delimiter": attributes["delimiter"] = value
+      case "name-form": attributes.append(.init(name: "form", value: value))
+      case "name-delimiter": attributes.append(.init(name: "delimiter", value: value))
       case "names-delimiter": break
-      default: attributes[key] = value
+      default: attributes.append(.init(name: key, value: value))
       }
     }
-    var order = attributes.keys.sorted()
-    if let element {
-      for key in element.attributeOrder {
-        if attributes[key] == nil { order.append(key) }
-        attributes[key] = element.attributes[key]
+    attributes.sort { $0.name < $1.name }
+    for attribute in element?.attributes ?? [] {
+      if let index = attributes.firstIndex(where: { $0.name == attribute.name }) {
+        attributes[index].value = attribute.value
+      } else {
+        attributes.append(attribute)
       }
     }
     let merged = XMLTreeElement(
-      name: "name", attributes: attributes, attributeOrder: order, children: [],
-      line: element?.line ?? names.line)
+      name: "name", attributes: attributes, children: [], line: element?.line ?? names.line)
     var reader = AttributeReader(merged, file: file)
     var options = NameOptions()
     options.and = reader.choice("and")

@@ -32,6 +32,16 @@ package struct StyleCompiler {
   var deepest = 0
   /// How deep each compiled macro's body nests.
   var macroNesting: [Context: [String: Int]] = [:]
+  /// Macros that compile the same in citations and bibliographies, with how deep their bodies
+  /// nest: those whose compilation reported nothing and reached no `cs:names` (unless names
+  /// inherit the same options in both) and no macro compiled for one context only.
+  var sharedMacros: [String: (body: [RenderElement], depth: Int)] = [:]
+  /// Whether macros that compile the same in both contexts are compiled once.
+  var sharesMacros = true
+  /// Whether what the current macro expansion has compiled so far is the same in both contexts.
+  var contextFree = true
+  /// Whether `cs:names` inherit the same options in citations and bibliographies.
+  var namesAreContextFree = false
   var reportedNesting = false
 
   /// Rendering recurses once per level; deeper trees could exhaust a thread's stack.
@@ -43,9 +53,21 @@ package struct StyleCompiler {
 
   /// Compiles a whole style document. Returns nil when there are errors; the diagnostics hold
   /// errors and warnings either way.
-  package static func compile(_ root: XMLTreeElement, file: String) -> (Style?, [Diagnostic]) {
+  /// `sharesMacros: false` compiles every macro once per context (for tests that compare).
+  package static func compile(_ root: XMLTreeElement, file: String, sharesMacros: Bool = true)
+    -> (Style?, [Diagnostic])
+  {
     var compiler = StyleCompiler(file: file)
-    let style = compiler.compileStyle(root)
+    compiler.sharesMacros = sharesMacros
+    var style = compiler.compileStyle(root)
+    if compiler.reportedNesting && sharesMacros {
+      // Where the limit is first crossed depends on which macros are compiled anew in each
+      // context; a style that crosses it is compiled again with every macro compiled per
+      // context, so that the error always names the same element.
+      compiler = StyleCompiler(file: file)
+      compiler.sharesMacros = false
+      style = compiler.compileStyle(root)
+    }
     var seen = Set<Diagnostic>()
     let diagnostics = compiler.diagnostics.filter { seen.insert($0).inserted }
     let hasErrors = diagnostics.contains { $0.severity == .error }
@@ -122,10 +144,16 @@ package struct StyleCompiler {
     }
     inherited[.citation] = styleNames
     inherited[.bibliography] = styleNames
+    if let citationElement {
+      inherited[.citation] = styleNames.merging(inheritableAttributes(of: citationElement)) { $1 }
+    }
+    if let bibliographyElement {
+      inherited[.bibliography] = styleNames.merging(inheritableAttributes(of: bibliographyElement)) { $1 }
+    }
+    namesAreContextFree = inherited[.citation] == inherited[.bibliography]
     var citation = CitationSpec(
       layout: Layout(elements: [], delimiter: "", decorations: Decorations()), sort: [])
     if let citationElement {
-      inherited[.citation] = styleNames.merging(inheritableAttributes(of: citationElement)) { $1 }
       context = .citation
       citation = compileCitation(citationElement)
     } else if info.independentParent == nil {
@@ -133,7 +161,6 @@ package struct StyleCompiler {
     }
     var bibliography: BibliographySpec?
     if let bibliographyElement {
-      inherited[.bibliography] = styleNames.merging(inheritableAttributes(of: bibliographyElement)) { $1 }
       context = .bibliography
       bibliography = compileBibliography(bibliographyElement)
     }
@@ -147,7 +174,11 @@ package struct StyleCompiler {
   }
 
   private func inheritableAttributes(of element: XMLTreeElement) -> [String: String] {
-    element.attributes.filter { Self.inheritableNameAttributes.contains($0.key) }
+    var result: [String: String] = [:]
+    for attribute in element.attributes where Self.inheritableNameAttributes.contains(attribute.name) {
+      result[attribute.name] = attribute.value
+    }
+    return result
   }
 
   private mutating func compileInfo(_ element: XMLTreeElement) -> StyleInfo {
@@ -264,9 +295,14 @@ package struct StyleCompiler {
     case descending
   }
 
-  /// The body of a macro in the current context, compiled once per context.
+  /// The body of a macro in the current context, compiled once per context, or once for both
+  /// when it compiles the same in both (see ``sharedMacros``).
   mutating func expandMacro(_ name: String, at element: XMLTreeElement) -> [RenderElement] {
+    if let shared = sharedMacros[name] {
+      return checkNesting(nesting + shared.depth, at: element) ? shared.body : []
+    }
     if let cached = compiledMacros[context]?[name] {
+      contextFree = false
       let depth = macroNesting[context]?[name] ?? 0
       return checkNesting(nesting + depth, at: element) ? cached : []
     }
@@ -284,12 +320,22 @@ package struct StyleCompiler {
     substituteParent = nil
     let outerDeepest = deepest
     deepest = nesting
+    let outerContextFree = contextFree
+    contextFree = true
+    let reported = diagnostics.count
     let body = compileChildren(definition)
-    macroNesting[context, default: [:]][name] = deepest - nesting
+    let depth = deepest - nesting
     deepest = max(outerDeepest, deepest)
     substituteParent = savedParent
     expanding.removeLast()
-    compiledMacros[context, default: [:]][name] = body
+    if sharesMacros && contextFree && diagnostics.count == reported {
+      sharedMacros[name] = (body, depth)
+    } else {
+      macroNesting[context, default: [:]][name] = depth
+      compiledMacros[context, default: [:]][name] = body
+      contextFree = false
+    }
+    contextFree = outerContextFree && contextFree
     return body
   }
 

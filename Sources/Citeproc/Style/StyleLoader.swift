@@ -140,10 +140,10 @@ public struct StyleLoader: Sendable {
   }
 
   /// True when `path` is a file larger than the loader accepts (checked before reading it).
+  /// The size is that of the path itself, as `lstat` gives it (a symbolic link is not followed).
   static func isTooLarge(_ path: String) -> Bool {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = attributes[.size] as? NSNumber
-    else { return false }
-    return size.int64Value > Int64(XMLDocumentLoader.maximumSize)
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return false }
+    return Int64(status.st_size) > Int64(XMLDocumentLoader.maximumSize)
   }
 }

@@ -1,12 +1,22 @@
 /// A plain Swift view of one XML element: what the style and locale compilers read.
 /// It holds no pointer into libxml2; see ``XMLDocumentLoader``.
 package struct XMLTreeElement: Sendable, Hashable {
+  /// One attribute: its name (`xml:lang` keeps its prefix) and value.
+  package struct Attribute: Sendable, Hashable {
+    package var name: String
+    package var value: String
+
+    package init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
   /// The local name, without namespace prefix (`text`, `names`, ...).
   package var name: String
-  /// Attributes by name; `xml:lang` keeps its prefix.
-  package var attributes: [String: String]
-  /// Attribute names in document order (for messages).
-  package var attributeOrder: [String]
+  /// Attributes in document order, each name once. Elements carry few attributes, so a lookup
+  /// by name is a short scan.
+  package var attributes: [Attribute]
   package var children: [XMLTreeElement]
   /// The element's own text (direct text and CDATA children, concatenated, untrimmed).
   package var text: String
@@ -14,18 +24,20 @@ package struct XMLTreeElement: Sendable, Hashable {
   package var line: Int
 
   package init(
-    name: String, attributes: [String: String] = [:], attributeOrder: [String] = [],
-    children: [XMLTreeElement] = [], text: String = "", line: Int = 0
+    name: String, attributes: [Attribute] = [], children: [XMLTreeElement] = [], text: String = "",
+    line: Int = 0
   ) {
     self.name = name
     self.attributes = attributes
-    self.attributeOrder = attributeOrder.isEmpty ? attributes.keys.sorted() : attributeOrder
     self.children = children
     self.text = text
     self.line = line
   }
 
-  package subscript(attribute: String) -> String? { attributes[attribute] }
+  package subscript(attribute: String) -> String? {
+    for candidate in attributes where candidate.name == attribute { return candidate.value }
+    return nil
+  }
 
   package func child(named name: String) -> XMLTreeElement? {
     children.first { $0.name == name }
