@@ -16,12 +16,12 @@ struct StreamedBibliography {
   /// Files smaller than this are read whole: streaming only pays for large inputs.
   static let threshold = 32 * 1024 * 1024
 
-  /// Whether `path` is a regular file large enough to stream whose content starts as RIS.
+  /// Whether `path` is a regular file (or a link to one) large enough to stream whose content
+  /// starts as RIS.
   static func applies(to path: String) -> Bool {
-    guard path != "-",
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      attributes[.type] as? FileAttributeType == .typeRegular,
-      let size = attributes[.size] as? Int, size >= threshold,
+    var status = stat()
+    guard path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      Int(status.st_size) >= threshold,
       let handle = FileHandle(forReadingAtPath: path)
     else { return false }
     defer { try? handle.close() }

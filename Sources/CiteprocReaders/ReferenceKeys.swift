@@ -43,7 +43,8 @@ public enum ReferenceKeys {
       // Each byte gives at most `latinLetterLimit` letters; twenty more bytes hold any year.
       let capacity = bytes.count * latinLetterLimit + 20
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
-        let table = latinLetterBytes
+        // The table of Latin letters is built on the first non-ASCII letter (most names have none).
+        var table: [[UInt8]] = []
         var count = 0
         var index = 0
         while index < bytes.count {
@@ -63,6 +64,7 @@ public enum ReferenceKeys {
           // Lead bytes 0xC2 to 0xCB start the two-byte scalars U+0080 to U+02FF.
           guard byte >= 0xC2 && byte <= 0xCB, index + 1 < bytes.count else { return nil }
           let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+          if table.isEmpty { table = latinLetterBytes }
           let letters = table[scalar - 0x80]
           guard count + letters.count <= capacity else { return nil }
           for letter in letters {
@@ -95,9 +97,10 @@ public enum ReferenceKeys {
     }
   }
 
-  /// The most letters one byte of a family name gives: one for an ASCII byte, at most the longest
-  /// entry of ``latinLetterBytes`` for the two bytes of a scalar.
-  private static let latinLetterLimit = max(1, latinLetterBytes.map(\.count).max() ?? 0)
+  /// At least the most letters one byte of a family name gives: one for an ASCII byte, half the
+  /// longest entry of ``latinLetterBytes`` for the two bytes of a scalar (a test checks the bound,
+  /// which is a constant so that ASCII names never build the table).
+  static let latinLetterLimit = 2
 
   /// ``base(for:)`` without the shortcut for family names.
   static func baseGeneral(for reference: Reference) -> String {
@@ -282,7 +285,7 @@ public enum ReferenceKeys {
   }
 
   /// ``asciiLetters(_:)`` of each scalar from U+0080 to U+02FF, as UTF-8 bytes.
-  private static let latinLetterBytes: [[UInt8]] = (0x80..<0x300).map { value in
+  static let latinLetterBytes: [[UInt8]] = (0x80..<0x300).map { value in
     Array((Unicode.Scalar(UInt32(value)).map { asciiLettersGeneral(String(Character($0))) } ?? "").utf8)
   }
 

@@ -5,6 +5,14 @@ import Testing
 @testable import CiteprocReaders
 
 @Suite struct ReferenceKeysFastPathTests {
+  /// The buffer for a family name's letters is sized with a constant bound per byte; no two-byte
+  /// scalar may spell out more letters than its two bytes are allowed.
+  @Test func letterBoundCoversEveryScalar() {
+    let longest = ReferenceKeys.latinLetterBytes.map(\.count).max() ?? 0
+    #expect(longest >= 2)  // "ß" gives "ss"
+    #expect(longest <= 2 * ReferenceKeys.latinLetterLimit)
+  }
+
   @Test func latinTextEqualsGeneral() {
     var inputs = [
       "Müller", "Ødegård", "Łukasiewicz", "Straße", "Æsir", "Œuvre", "Đorđević", "Þór", "İnan", "ıtır",

@@ -30,14 +30,27 @@ extension Initials {
     guard separator.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
     var scalars: [UInt32] = []
     scalars.reserveCapacity(given.utf8.count)
+    var ascii = true
     for scalar in given.unicodeScalars {
       let value = scalar.value
       guard (value >= 0x20 && value <= 0x7E) || latinRange.contains(value) else { return nil }
+      if value >= 0x80 { ascii = false }
       scalars.append(value)
     }
-    let table = latinTable
-    func isLower(_ value: UInt32) -> Bool { table.lower[Int(value)] }
-    func isUpper(_ value: UInt32) -> Bool { table.upper[Int(value)] }
+    // ASCII is classified by arithmetic; the table is built for the first name that needs it.
+    let table = ascii ? nil : latinTable
+    func isLower(_ value: UInt32) -> Bool {
+      value < 0x80 ? value >= 0x61 && value <= 0x7A : table?.lower[Int(value)] == true
+    }
+    func isUpper(_ value: UInt32) -> Bool {
+      value < 0x80 ? value >= 0x41 && value <= 0x5A : table?.upper[Int(value)] == true
+    }
+    func lowercased(_ value: UInt32) -> String {
+      if value < 0x80 {
+        return String(Unicode.Scalar(UInt8(isUpper(value) ? value + 0x20 : value)))
+      }
+      return table?.lowercased[Int(value)] ?? ""
+    }
     func append(_ value: UInt32, to out: inout String) {
       if let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) }
     }
@@ -75,7 +88,7 @@ extension Initials {
         if token.end - token.start > 2 && isUpper(scalars[token.start + 1])
           && isLower(scalars[token.start + 2])
         {
-          out += table.lowercased[Int(scalars[token.start + 1])]
+          out += lowercased(scalars[token.start + 1])
         }
         out += token.hyphenAfter ? trimmed : separator
       } else {
