@@ -256,6 +256,13 @@ extension Evaluator {
         ?? Initials.make(given, with: initializeWith, initialize: options.initialize, hyphen: hyphen)
     }
 
+    if let plain = Self.plainName(
+      family: family, given: given, form: form, inverted: inverted, options: options,
+      hasParticlesOrSuffix: !dropping.isEmpty || !nonDropping.isEmpty || !suffix.isEmpty)
+    {
+      return plain
+    }
+
     // The pieces, each with its own formatting, and the joiner after it.
     typealias Piece = (text: String, part: NamePartOptions)
     func group(_ pieces: [Piece], affixes: NamePartOptions, trailing: String = "") -> Node {
@@ -317,6 +324,44 @@ extension Evaluator {
       pieces.append(familyGroup)
     }
     return .sequence(pieces)
+  }
+
+  /// The most common name as one text: family and given name only, name parts without formatting,
+  /// text case or affixes. Joining the parts in one text gives what the groups of
+  /// ``formatName(_:_:inverted:givennameLevel:)`` give when the edges between the parts are ones
+  /// the finisher's punctuation and space rules leave alone (a letter or the like on each side),
+  /// and no part ends in a space (a group drops it). Nil otherwise.
+  static func plainName(
+    family: String, given: String, form: NameOptions.Form, inverted: Bool, options: NameOptions,
+    hasParticlesOrSuffix: Bool
+  ) -> Node? {
+    guard !hasParticlesOrSuffix, isPlain(options.familyPart), isPlain(options.givenPart),
+      let familyEdges = edges(family)
+    else { return nil }
+    if form == .short || given.isEmpty {
+      return familyEdges.last == 0x20 ? nil : .text(family)
+    }
+    guard let givenEdges = edges(given) else { return nil }
+    let other = PunctuationChar.other
+    if inverted {
+      guard familyEdges.last == other, givenEdges.first == other, givenEdges.last != 0x20 else { return nil }
+      return .text(family + options.sortSeparator + given)
+    }
+    guard givenEdges.last == other, familyEdges.first == other, familyEdges.last != 0x20 else { return nil }
+    return .text(given + " " + family)
+  }
+
+  private static func isPlain(_ part: NamePartOptions) -> Bool {
+    part.formatting.isEmpty && part.textCase == nil && part.prefix.isEmpty && part.suffix.isEmpty
+  }
+
+  /// The first and last characters of `text` as ``PunctuationChar`` reads them; nil when it is
+  /// empty or has markup.
+  private static func edges(_ text: String) -> (first: UInt8, last: UInt8)? {
+    guard let first = PunctuationChar.first(of: text), let last = PunctuationChar.last(of: text),
+      !text.containsUTF8(UInt8(ascii: "<"))
+    else { return nil }
+    return (first, last)
   }
 
   /// Whether the last character of `text` is a space: `text.last == " "`, read from the bytes
