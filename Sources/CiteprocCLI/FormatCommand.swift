@@ -67,21 +67,10 @@ struct FormatCommand: ParsableCommand {
         Report.output(document.citations.map { output.string(for: $0) }.joined(separator: "\n"))
       } else if let streaming = output as? any StreamingOutputFormat {
         // Written a batch of entries at a time, so the rendered bibliography is never held whole.
-        let layout = processor.bibliographyLayout
-        var wroteEntries = false
-        var lastByte: UInt8?
-        func write(_ text: String) {
-          guard !text.isEmpty else { return }
-          Report.write(text)
-          lastByte = text.utf8.last
-        }
-        write(streaming.bibliographyOpening(layout: layout))
-        _ = processor.bibliography(input.references) { entries in
-          write(streaming.bibliographyEntries(entries, layout: layout, continuing: wroteEntries))
-          wroteEntries = true
-        }
-        write(streaming.bibliographyClosing(layout: layout, wroteEntries: wroteEntries))
-        if lastByte != UInt8(ascii: "\n") { Report.write("\n") }
+        var writer = BibliographyWriter(format: streaming, layout: processor.bibliographyLayout)
+        writer.open()
+        _ = processor.bibliography(input.references) { writer.write($0) }
+        writer.close()
       } else {
         let entries = processor.bibliography(input.references)
         Report.output(output.bibliography(entries, layout: processor.bibliographyLayout))

@@ -54,23 +54,13 @@ struct StreamedBibliography {
     reader.stackSize = 8 * 1024 * 1024
     reader.start()
 
-    let layout = processor.bibliographyLayout
+    var writer = BibliographyWriter(format: format, layout: processor.bibliographyLayout)
     var written = 0
-    var wroteEntries = false
-    var lastByte: UInt8?
-    func write(_ text: String) {
-      guard !text.isEmpty else { return }
-      Report.write(text)
-      lastByte = text.utf8.last
-    }
     var result = ReadResult()
     reading: while true {
       switch handoff.take() {
       case .value(let references):
-        if written == 0 { write(format.bibliographyOpening(layout: layout)) }
-        let entries = processor.bibliography(references, firstCitationNumber: written + 1)
-        write(format.bibliographyEntries(entries, layout: layout, continuing: wroteEntries))
-        wroteEntries = wroteEntries || !entries.isEmpty
+        writer.write(processor.bibliography(references, firstCitationNumber: written + 1))
         written += references.count
       case .finished(let read):
         result = read
@@ -82,8 +72,7 @@ struct StreamedBibliography {
       Report.error("error: no records to format")
       throw ExitCode(ExitStatus.failure)
     }
-    write(format.bibliographyClosing(layout: layout, wroteEntries: wroteEntries))
-    if lastByte != UInt8(ascii: "\n") { Report.write("\n") }
+    writer.close()
     if result.allDiagnostics.contains(where: { $0.severity == .error }) {
       throw ExitCode(ExitStatus.inputErrors)
     }
