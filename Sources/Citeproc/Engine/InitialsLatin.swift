@@ -45,64 +45,87 @@ extension Initials {
     func isUpper(_ value: UInt32) -> Bool {
       value < 0x80 ? value >= 0x41 && value <= 0x5A : table?.upper[Int(value)] == true
     }
-    func lowercased(_ value: UInt32) -> String {
+    // The output is built as UTF-8 bytes and made a string once.
+    var out: [UInt8] = []
+    out.reserveCapacity(2 * given.utf8.count + 4 * separator.utf8.count + 4)
+    func append(_ value: UInt32) {
       if value < 0x80 {
-        return String(Unicode.Scalar(UInt8(isUpper(value) ? value + 0x20 : value)))
+        out.append(UInt8(value))
+      } else {
+        // Every scalar here is below U+0800: two bytes.
+        out.append(UInt8(0xC0 | value >> 6))
+        out.append(UInt8(0x80 | value & 0x3F))
       }
-      return table?.lowercased[Int(value)] ?? ""
     }
-    func append(_ value: UInt32, to out: inout String) {
-      if let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) }
+    func append(_ range: Range<Int>) {
+      for index in range { append(scalars[index]) }
     }
-    func append(_ range: Range<Int>, to out: inout String) {
-      for index in range { append(scalars[index], to: &out) }
+    func appendLowercased(_ value: UInt32) {
+      if value < 0x80 {
+        out.append(UInt8(isUpper(value) ? value + 0x20 : value))
+      } else if let lower = table?.lowercased[Int(value)] {
+        out.append(contentsOf: lower.utf8)
+      }
     }
-
-    var trimmed = separator
-    while trimmed.utf8.last == 0x20 { trimmed.removeLast() }
-    let afterTrimmed = String(separator.dropFirst(trimmed.count))
+    // The separator without its trailing spaces (after an initial joined by a hyphen), and those
+    // spaces alone (before a lower-case part after a hyphen).
+    let separatorBytes = separator.utf8
+    var trimmedEnd = separatorBytes.endIndex
+    while trimmedEnd > separatorBytes.startIndex
+      && separatorBytes[separatorBytes.index(before: trimmedEnd)] == 0x20
+    {
+      trimmedEnd = separatorBytes.index(before: trimmedEnd)
+    }
+    let trimmed = separatorBytes[..<trimmedEnd]
+    let afterTrimmed = separatorBytes[trimmedEnd...]
 
     let tokens = tokens(of: scalars)
 
-    var out = ""
-    out.reserveCapacity(given.utf8.count + 4 * separator.utf8.count)
     for index in tokens.indices {
       let token = tokens[index]
       let first = scalars[token.start]
       let isLast = index == tokens.count - 1
       if initialize, index > 0, tokens[index - 1].hyphenAfter, isLower(first) {
-        if out.utf8.last == 0x2D { out.removeLast() }
-        out += afterTrimmed
+        if out.last == 0x2D { out.removeLast() }
+        out.append(contentsOf: afterTrimmed)
         continue
       }
       var full = false
       if isLower(first) && !token.abbreviated {
-        if !out.isEmpty && out.utf8.last != 0x20 { out += " " }
-        append(token.start..<token.end, to: &out)
+        if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
+        append(token.start..<token.end)
         full = true
       } else if token.abbreviated {
-        append(token.start..<token.end, to: &out)
-        out += token.hyphenAfter ? trimmed : separator
+        append(token.start..<token.end)
+        if token.hyphenAfter {
+          out.append(contentsOf: trimmed)
+        } else {
+          out.append(contentsOf: separatorBytes)
+        }
       } else if initialize {
-        append(first, to: &out)
+        append(first)
         if token.end - token.start > 2 && isUpper(scalars[token.start + 1])
           && isLower(scalars[token.start + 2])
         {
-          out += lowercased(scalars[token.start + 1])
+          appendLowercased(scalars[token.start + 1])
         }
-        out += token.hyphenAfter ? trimmed : separator
+        if token.hyphenAfter {
+          out.append(contentsOf: trimmed)
+        } else {
+          out.append(contentsOf: separatorBytes)
+        }
       } else {
-        append(token.start..<token.end, to: &out)
+        append(token.start..<token.end)
         full = true
       }
       if token.hyphenAfter {
-        if hyphen || full { out += "-" }
+        if hyphen || full { out.append(0x2D) }
       } else if full && !isLast {
-        out += " "
+        out.append(0x20)
       }
     }
-    while out.utf8.last == 0x20 { out.removeLast() }
-    return out
+    while out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A token of a given name, as a range of its scalars.
