@@ -69,8 +69,9 @@ struct FormatCommand: ParsableCommand {
         // Written a batch of entries at a time, so the rendered bibliography is never held whole.
         var writer = BibliographyWriter(format: streaming, layout: processor.bibliographyLayout)
         writer.open()
-        _ = processor.bibliography(input.references) { writer.write($0) }
+        let warnings = processor.bibliography(input.references) { writer.write($0) }
         writer.close()
+        Report.diagnostics(warnings)
       } else {
         let entries = processor.bibliography(input.references)
         Report.output(output.bibliography(entries, layout: processor.bibliographyLayout))

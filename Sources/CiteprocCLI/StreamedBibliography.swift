@@ -60,7 +60,10 @@ struct StreamedBibliography {
     reading: while true {
       switch handoff.take() {
       case .value(let references):
-        writer.write(processor.bibliography(references, firstCitationNumber: written + 1))
+        let warnings = processor.bibliography(references, firstCitationNumber: written + 1) {
+          writer.write($0)
+        }
+        Report.diagnostics(warnings)
         written += references.count
       case .finished(let read):
         result = read

@@ -46,10 +46,13 @@ public struct Processor: Sendable {
   /// The bibliography of `references`, like ``bibliography(_:)``, handed to `emit` in order a
   /// batch of entries at a time instead of returned whole, so that a long bibliography is never
   /// held rendered. Returns the warnings (such as entries that print nothing and are left out).
-  public func bibliography(_ references: [Reference], batches emit: ([BibliographyEntry]) -> Void)
-    -> [Diagnostic]
-  {
+  /// With `firstCitationNumber`, the references continue earlier batches, as in
+  /// ``bibliography(_:firstCitationNumber:)``.
+  public func bibliography(
+    _ references: [Reference], firstCitationNumber: Int = 1, batches emit: ([BibliographyEntry]) -> Void
+  ) -> [Diagnostic] {
     var session = RenderSession(processor: self, references: references, clusters: [])
+    session.firstNumber = firstCitationNumber
     session.prepare()
     session.renderBibliography(emit)
     return session.warnings

@@ -57,6 +57,12 @@ struct BatchedBibliographyTests {
         let first = processor.bibliography(Array(Self.references[..<split]), firstCitationNumber: 1)
         let rest = processor.bibliography(Array(Self.references[split...]), firstCitationNumber: split + 1)
         #expect(first + rest == whole, "\(name), split at \(split)")
+        // Handed over in batches, the continuing part is the same.
+        var handed: [BibliographyEntry] = []
+        _ = processor.bibliography(Array(Self.references[split...]), firstCitationNumber: split + 1) {
+          handed += $0
+        }
+        #expect(handed == rest, "\(name), split at \(split), in batches")
       }
       // The numbers really are the positions: the fifth entry of vancouver starts with "5.".
       if name == "vancouver" {
