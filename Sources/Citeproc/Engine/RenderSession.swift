@@ -185,7 +185,19 @@ struct RenderSession {
         values[item.position] = itemValues
       }
     }
-    let order = processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+    let order: [Int]
+    if let last = sortCache.lastOrder, last.items == items, missing.count * 8 < items.count {
+      // A few items changed their values since the last sort (year suffixes, say): the others keep
+      // their order, and the changed ones are sorted apart and merged in.
+      var positionOfItem = [Int](repeating: 0, count: references.count)
+      for (position, index) in items.enumerated() { positionOfItem[index] = position }
+      let previous = last.order.map { positionOfItem[$0] }
+      order = Processor.resorted(
+        previous, changed: missing.map(\.position), by: Processor.order(values, keys: bibliography.sort)
+      ).map { items[$0] }
+    } else {
+      order = processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+    }
     sortCache.lastOrder = (items, order)
     return order
   }

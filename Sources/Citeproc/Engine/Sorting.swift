@@ -419,6 +419,17 @@ extension Processor {
   /// Lists shorter than this are sorted on one core.
   static let parallelSortMinimum = 2048
 
+  /// The order of `previous` (a permutation of `0..<n`, sorted by `precedes` before the elements
+  /// of `changed` changed) sorted again by `precedes`: the unchanged elements keep their order,
+  /// the changed ones are sorted on their own and merged in. `precedes` must be a total order; the
+  /// result is the one a full sort gives.
+  static func resorted(_ previous: [Int], changed: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+    var isChanged = [Bool](repeating: false, count: previous.count)
+    for position in changed { isChanged[position] = true }
+    let kept = previous.filter { !isChanged[$0] }
+    return merged(kept, changed.sorted(by: precedes), by: precedes)
+  }
+
   /// Two sorted lists as one; of equal elements, those of `first` come first.
   static func merged(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
     var result: [Int] = []

@@ -82,6 +82,34 @@ struct ParallelSortTests {
     #expect(processor.sortedIndices(short, keys: keys) == expected.filter { $0 < 100 })
   }
 
+  /// After some values change, the old order with the changed items merged in again is the order
+  /// a full sort of the new values gives.
+  @Test func resortingChangedItemsEqualsAFullSortTest() {
+    var random = TestRandom(seed: 1618)
+    let words = ["Smith", "Smith a", "Smith b", "Jones", "", "2015", "2015a", "2016"]
+    func value() -> SortValue {
+      random.next(8) == 0 ? .missing : SortValue.text(fromDisplay: words[random.next(words.count)])
+    }
+    let keys = [
+      SortKey(source: .variable("author"), ascending: true),
+      SortKey(source: .variable("issued"), ascending: true),
+    ]
+    for changedCount in [0, 1, 7, 60, 500] {
+      var values = (0..<1_000).map { _ in [value(), value()] }
+      let before = values.indices.sorted(by: Processor.order(values, keys: keys))
+      var changed: [Int] = []
+      while changed.count < changedCount {
+        let position = random.next(values.count)
+        if !changed.contains(position) { changed.append(position) }
+      }
+      for position in changed { values[position] = [value(), value()] }
+      let expected = values.indices.sorted(by: Processor.order(values, keys: keys))
+      let resorted = Processor.resorted(before, changed: changed, by: Processor.order(values, keys: keys))
+      #expect(resorted == expected, "\(changedCount) changed")
+      if changedCount > 0 { #expect(before != expected || changedCount < 7) }
+    }
+  }
+
   @Test func mergeKeepsTheFirstListFirstOnTiesTest() {
     // Compared by tens only, so that equal elements can still be told apart.
     let merged = Processor.merged([10, 21, 30], [11, 20, 31]) { $0 / 10 < $1 / 10 }
