@@ -7,6 +7,22 @@ import Testing
 @Suite struct ReferenceKeysFastPathTests {
   /// The buffer for a family name's letters is sized with a constant bound per byte; no two-byte
   /// scalar may spell out more letters than its two bytes are allowed.
+  /// The table made in one pass gives, for every scalar, what the general code gives it alone.
+  @Test func letterTableEqualsOneScalarAtATime() {
+    let table = ReferenceKeys.latinLetterBytes
+    #expect(table.count == 0x300 - 0x80)
+    var spelledOut = 0
+    for value in UInt32(0x80)..<0x300 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let alone = Array(ReferenceKeys.asciiLettersGeneral(String(Character(scalar))).utf8)
+      #expect(table[Int(value) - 0x80] == alone, "U+\(String(value, radix: 16))")
+      if !alone.isEmpty { spelledOut += 1 }
+    }
+    #expect(spelledOut > 200)
+    #expect(table[0xDF - 0x80] == Array("ss".utf8))
+    #expect(table[0xE9 - 0x80] == Array("e".utf8))
+  }
+
   @Test func letterBoundCoversEveryScalar() {
     let longest = ReferenceKeys.latinLetterBytes.map(\.count).max() ?? 0
     #expect(longest >= 2)  // "ß" gives "ss"
