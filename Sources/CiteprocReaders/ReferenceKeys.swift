@@ -285,33 +285,12 @@ public enum ReferenceKeys {
   }
 
   /// ``asciiLetters(_:)`` of each scalar from U+0080 to U+02FF, as UTF-8 bytes.
-  ///
-  /// Worked out in one pass over all the scalars, each followed by U+0001: a control character,
-  /// which no case mapping or decomposition changes and no scalar joins, so each scalar comes out
-  /// as it would alone (a test compares the two), at a small part of the cost of one pass each.
-  static let latinLetterBytes: [[UInt8]] = {
-    let separator: UInt32 = 0x01
-    var joined = ""
-    for value in UInt32(0x80)..<0x300 {
-      if let scalar = Unicode.Scalar(value) { joined.unicodeScalars.append(scalar) }
-      if let mark = Unicode.Scalar(separator) { joined.unicodeScalars.append(mark) }
-    }
-    var table: [[UInt8]] = []
-    var current: [UInt8] = []
-    for byte in asciiLettersGeneral(joined, keeping: separator).utf8 {
-      if byte == UInt8(separator) {
-        table.append(current)
-        current = []
-      } else {
-        current.append(byte)
-      }
-    }
-    return table
-  }()
+  static let latinLetterBytes: [[UInt8]] = (0x80..<0x300).map { value in
+    Array((Unicode.Scalar(UInt32(value)).map { asciiLettersGeneral(String(Character($0))) } ?? "").utf8)
+  }
 
-  /// ``asciiLetters(_:)`` for any text, without the shortcuts; `keeping` names one more scalar that
-  /// is kept as it is.
-  static func asciiLettersGeneral(_ text: String, keeping kept: UInt32? = nil) -> String {
+  /// ``asciiLetters(_:)`` for any text, without the shortcuts.
+  static func asciiLettersGeneral(_ text: String) -> String {
     var spelled = ""
     for character in text.lowercased() {
       // The letters spelled out are single scalars without decompositions: a character is one of
@@ -327,7 +306,7 @@ public enum ReferenceKeys {
     }
     var result = ""
     for scalar in spelled.decomposedStringWithCanonicalMapping.unicodeScalars
-    where scalar.value >= 0x61 && scalar.value <= 0x7A || scalar.value == kept {
+    where scalar.value >= 0x61 && scalar.value <= 0x7A {
       result.unicodeScalars.append(scalar)
     }
     return result

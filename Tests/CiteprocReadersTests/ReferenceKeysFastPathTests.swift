@@ -7,6 +7,24 @@ import Testing
 @Suite struct ReferenceKeysFastPathTests {
   /// The buffer for a family name's letters is sized with a constant bound per byte; no two-byte
   /// scalar may spell out more letters than its two bytes are allowed.
+  /// The letters Latin scalars spell out, checked by hand: the ones without a decomposition to take
+  /// them from, canonical decompositions, and scalars with no letter (`ǆ` decomposes only by
+  /// compatibility, so it gives none).
+  @Test func letterTableSpellsOutLetters() {
+    let table = ReferenceKeys.latinLetterBytes
+    #expect(table.count == 0x300 - 0x80)
+    let expected: [(UInt32, String)] = [
+      (0xDF, "ss"), (0xE6, "ae"), (0xC6, "ae"), (0x153, "oe"), (0xF8, "o"), (0xD8, "o"), (0x142, "l"),
+      (0x141, "l"), (0x111, "d"), (0xF0, "d"), (0xFE, "th"), (0x131, "i"), (0xE9, "e"), (0xC5, "a"),
+      (0x1CE, "a"), (0x1C6, ""), (0xD7, ""), (0xA0, ""),
+    ]
+    for (value, letters) in expected {
+      #expect(table[Int(value) - 0x80] == Array(letters.utf8), "U+\(String(value, radix: 16))")
+    }
+  }
+
+  /// The buffer for a family name's letters is sized with a constant bound per byte; no two-byte
+  /// scalar may spell out more letters than its two bytes are allowed.
   /// The table made in one pass gives, for every scalar, what the general code gives it alone.
   @Test func letterTableEqualsOneScalarAtATime() {
     let table = ReferenceKeys.latinLetterBytes
