@@ -192,7 +192,8 @@ package enum XMLDocumentLoader {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+  /// The text at `pointer`, or an empty string for none.
+  fileprivate static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
     guard let pointer else { return "" }
     return String(cString: pointer)
   }
@@ -303,17 +304,17 @@ private struct Tree {
       gaveUp = true
       return false
     }
-    var name = Self.string(localName)
+    var name = XMLDocumentLoader.string(localName)
     // libxml2 names an element with an undeclared prefix by its qualified name.
-    if let prefix, uri == nil { name = Self.string(prefix) + ":" + name }
+    if let prefix, uri == nil { name = XMLDocumentLoader.string(prefix) + ":" + name }
     var list: [XMLTreeElement.Attribute] = []
     if let attributes, count > 0 {
       list.reserveCapacity(count)
       for index in 0..<count {
         let base = index * 5
-        var key = Self.string(attributes[base])
+        var key = XMLDocumentLoader.string(attributes[base])
         if let prefix = attributes[base + 1] {
-          let prefixText = Self.string(prefix)
+          let prefixText = XMLDocumentLoader.string(prefix)
           if prefixText == "xml" && key == "id" {
             gaveUp = true
             return false
@@ -381,11 +382,6 @@ private struct Tree {
     } else {
       children.append(element)
     }
-  }
-
-  private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-    guard let pointer else { return "" }
-    return String(cString: pointer)
   }
 }
 
