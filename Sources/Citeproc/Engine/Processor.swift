@@ -40,7 +40,7 @@ public struct Processor: Sendable {
   /// The bibliography of `references`, in the style's order (or the given order when the style
   /// does not sort).
   public func bibliography(_ references: [Reference]) -> [BibliographyEntry] {
-    render(references: references, clusters: []).bibliography
+    bibliography(references, firstCitationNumber: 1)
   }
 
   /// The bibliography of `references`, like ``bibliography(_:)``, handed to `emit` in order a
@@ -83,9 +83,9 @@ public struct Processor: Sendable {
   /// start at `firstCitationNumber` (one more than the references rendered before). Only for styles
   /// that ``rendersBibliographyInBatches``.
   public func bibliography(_ references: [Reference], firstCitationNumber: Int) -> [BibliographyEntry] {
-    var session = RenderSession(processor: self, references: references, clusters: [])
-    session.firstNumber = firstCitationNumber
-    return session.run().bibliography
+    var entries: [BibliographyEntry] = []
+    _ = bibliography(references, firstCitationNumber: firstCitationNumber) { entries += $0 }
+    return entries
   }
 
   /// One citation of all `items`.
