@@ -73,7 +73,8 @@ struct Disambiguator {
   /// The most `disambiguate="true"` tests a layout has (macros included).
   let conditionTests: Int
 
-  /// The committed state of each item.
+  /// The committed state of the items whose state is not the default one (most items need
+  /// nothing, and a state for each of 100,000 items would take tens of megabytes).
   var states: [Int: CiteContext] = [:]
   let rule: CitationSpec.GivennameRule
 
@@ -97,11 +98,9 @@ struct Disambiguator {
   private var addsNames: Bool { spec.disambiguateAddNames }
   private var namesMode: Bool { addsNames || expandsByCite }
 
-  /// The state of every item, or nil when the style asks for no disambiguation.
+  /// The states that differ from the default, or nil when the style asks for no disambiguation.
   mutating func run() -> [Int: CiteContext]? {
     guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return nil }
-    states.reserveCapacity(items.count)
-    for index in items { states[index] = CiteContext() }
 
     var global: GlobalNames?
     if globalRule {
@@ -114,7 +113,8 @@ struct Disambiguator {
         names.register(index, extraNames: 0)
       }
       for index in items {
-        states[index]?.givennameLevels = names.levels(index, extraNames: 0)
+        let levels = names.levels(index, extraNames: 0)
+        if !levels.isEmpty { states[index, default: CiteContext()].givennameLevels = levels }
       }
       global = names
     }
@@ -132,11 +132,17 @@ struct Disambiguator {
         var own = separation
         let group = groups[offset]
         own.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
-        return (unresolved: own.separate(group), states: own.states)
+        let unresolved = own.separate(group)
+        // Only the states that changed are handed back: most items of a set keep the default.
+        let unchanged = CiteContext()
+        let changed = group.compactMap { index in
+          own.states[index].flatMap { $0 == unchanged ? nil : (index, $0) }
+        }
+        return (unresolved: unresolved, changed: changed)
       }
       for result in results {
         unresolved += result.unresolved
-        self.states.merge(result.states) { _, new in new }
+        for (index, state) in result.changed { self.states[index] = state }
       }
     } else {
       // Global name disambiguation registers the names each set adds: one set after another.
@@ -155,8 +161,9 @@ struct Disambiguator {
         tests += 1
         for list in unresolved {
           for index in list {
-            states[index]?.disambiguate = true
-            states[index]?.disambiguateTests = tests == conditionTests ? Int.max : tests
+            states[index, default: CiteContext()].disambiguate = true
+            states[index, default: CiteContext()].disambiguateTests =
+              tests == conditionTests ? Int.max : tests
           }
         }
         unresolved = unresolved.flatMap { ambiguousGroups($0, states) }
@@ -165,12 +172,12 @@ struct Disambiguator {
 
     if spec.disambiguateAddYearSuffix {
       let order = session.sortedForBibliography(items)
-      var rank: [Int: Int] = [:]
+      var rank = [Int](repeating: 0, count: session.references.count)
       for (position, index) in order.enumerated() { rank[index] = position }
       for list in unresolved {
-        let sorted = list.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
+        let sorted = list.sorted { rank[$0] < rank[$1] }
         for (position, index) in sorted.enumerated() {
-          states[index]?.yearSuffix = Self.yearSuffix(position)
+          states[index, default: CiteContext()].yearSuffix = Self.yearSuffix(position)
         }
       }
     }
@@ -250,7 +257,7 @@ struct GroupSeparation: Sendable {
   let addsNames: Bool
   /// The names of the document, for global name disambiguation; nil otherwise.
   var global: GlobalNames?
-  /// The committed state of each item worked on.
+  /// The committed state of the items worked on (absent: the default state).
   var states: [Int: CiteContext]
   /// State being tried on items of an ambiguous set.
   var trial: [Int: CiteContext] = [:]
@@ -272,7 +279,7 @@ struct GroupSeparation: Sendable {
   /// splits a set. Returns the sets still ambiguous when no step is left.
   mutating func separate(_ group: [Int]) -> [[Int]] {
     for index in group {
-      trial[index] = states[index]
+      trial[index] = states[index] ?? CiteContext()
       trialLists[index] = renderer.render(index, states[index] ?? CiteContext()).lists
     }
     var unresolved: [[Int]] = []
@@ -352,12 +359,12 @@ struct GroupSeparation: Sendable {
   /// Keeps the part of the trial state that `step` changed.
   mutating func commit(_ step: Disambiguator.Step, _ index: Int) {
     guard let tried = trial[index] else { return }
-    states[index]?.extraNames = tried.extraNames
+    states[index, default: CiteContext()].extraNames = tried.extraNames
     switch step {
     case .expand(let position, _):
-      states[index]?.givennameLevels[position] = tried.givennameLevels[position]
+      states[index, default: CiteContext()].givennameLevels[position] = tried.givennameLevels[position]
     case .addName:
-      if global != nil { states[index]?.givennameLevels = tried.givennameLevels }
+      if global != nil { states[index, default: CiteContext()].givennameLevels = tried.givennameLevels }
     }
   }
 }
