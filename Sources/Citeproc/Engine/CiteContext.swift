@@ -25,7 +25,7 @@ struct CiteContext: Sendable, Hashable {
   /// Extra names shown beyond et-al-use-first (add-names).
   var extraNames = 0
   /// Per-name given-name expansion levels (add-givenname), keyed by name-list position.
-  var givennameLevels: [Int: Int] = [:]
+  var givennameLevels = GivennameLevels()
 
   /// Sets the cite's locator and label. A locator without a label that starts with a locator term
   /// (`vol. 1`) takes the term's type as its label and loses the term.

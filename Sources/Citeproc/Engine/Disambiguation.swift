@@ -18,9 +18,7 @@ extension RenderSession {
     var disambiguator = Disambiguator(session: self)
     guard let states = disambiguator.run() else { return }
     disambiguated = true
-    // Only states that differ from the default are kept: most items need nothing.
-    let unchanged = CiteContext()
-    disambiguation = states.filter { $0.value != unchanged }
+    disambiguation = states
   }
 
   /// The context of an item's bibliography entry: the year-suffix and the `disambiguate`
@@ -73,15 +71,15 @@ struct Disambiguator {
   /// The most `disambiguate="true"` tests a layout has (macros included).
   let conditionTests: Int
 
-  /// The committed state of the items whose state is not the default one (most items need
-  /// nothing, and a state for each of 100,000 items would take tens of megabytes).
-  var states: [Int: CiteContext] = [:]
+  /// The committed state of each item.
+  var states: DisambiguationTable
   let rule: CitationSpec.GivennameRule
 
   init(session: RenderSession) {
     self.session = session
     spec = session.style.citation
     items = session.registered
+    states = DisambiguationTable(count: session.references.count)
     renderer = DisambiguationRenderer(
       processor: session.processor, references: session.references, citationNumber: session.citationNumber,
       layout: spec.layout.elements)
@@ -98,8 +96,8 @@ struct Disambiguator {
   private var addsNames: Bool { spec.disambiguateAddNames }
   private var namesMode: Bool { addsNames || expandsByCite }
 
-  /// The states that differ from the default, or nil when the style asks for no disambiguation.
-  mutating func run() -> [Int: CiteContext]? {
+  /// The state of every item, or nil when the style asks for no disambiguation.
+  mutating func run() -> DisambiguationTable? {
     guard namesMode || globalRule || usesCondition || spec.disambiguateAddYearSuffix else { return nil }
 
     var global: GlobalNames?
@@ -147,10 +145,10 @@ struct Disambiguator {
     } else {
       // Global name disambiguation registers the names each set adds: one set after another.
       var separation = GroupSeparation(
-        renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: global, states: states
-      )
+        renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: global,
+        states: states.changed)
       for group in groups { unresolved += separation.separate(group) }
-      states = separation.states
+      for (index, state) in separation.states { states[index] = state }
     }
 
     if usesCondition {
@@ -187,7 +185,7 @@ struct Disambiguator {
   // MARK: rendering
 
   /// Sets of two or more of `list` whose cites render the same, in order of first appearance.
-  func ambiguousGroups(_ list: [Int], _ states: [Int: CiteContext]) -> [[Int]] {
+  func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable) -> [[Int]] {
     // The cites render on all cores; the grouping follows in order.
     let renderer = renderer
     let contexts = list.map { states[$0] ?? CiteContext() }
@@ -350,7 +348,7 @@ struct GroupSeparation: Sendable {
       // The names are registered in place (a copy of `global` would copy the whole registry).
       for index in list { global?.register(index, extraNames: trial[index]?.extraNames ?? 0) }
       for index in list {
-        let levels = global?.levels(index, extraNames: trial[index]?.extraNames ?? 0) ?? [:]
+        let levels = global?.levels(index, extraNames: trial[index]?.extraNames ?? 0) ?? GivennameLevels()
         trial[index]?.givennameLevels = levels
       }
     }
@@ -384,8 +382,8 @@ struct GlobalNames: Sendable {
 
   /// Given-name levels from global name disambiguation, for an item showing `extraNames` more
   /// names than et-al allows.
-  func levels(_ index: Int, extraNames: Int) -> [Int: Int] {
-    var levels: [Int: Int] = [:]
+  func levels(_ index: Int, extraNames: Int) -> GivennameLevels {
+    var levels = GivennameLevels()
     for list in baseLists[index] ?? [] {
       let count = min(list.names.count, list.shown + extraNames)
       for position in 0..<count {

@@ -18,7 +18,7 @@ struct RenderSession {
   var citationNumber: [Int?]
   /// Per-item disambiguation results (year-suffix, extra names, given-name levels, the
   /// `disambiguate` condition), filled in by `disambiguate()`.
-  var disambiguation: [Int: CiteContext] = [:]
+  var disambiguation = DisambiguationTable(count: 0)
   /// Whether disambiguation ran; items missing from `disambiguation` then have the default state.
   var disambiguated = false
   let positionTracking: PositionTracking
@@ -82,7 +82,7 @@ struct RenderSession {
             DisambiguationState(
               yearSuffix: $0.yearSuffix, disambiguate: $0.disambiguate,
               disambiguateTests: $0.disambiguateTests,
-              extraNames: $0.extraNames, givennameLevels: $0.givennameLevels)
+              extraNames: $0.extraNames, givennameLevels: $0.givennameLevels.dictionary)
           })
       }
     }
