@@ -24,6 +24,20 @@ extension RenderSession {
   /// The context of an item's bibliography entry: the year-suffix and the `disambiguate`
   /// condition carry over from its cites; added names and expanded given names do not.
   func bibliographyContext(_ index: Int) -> CiteContext {
+    Self.bibliographyContext(index, disambiguation, citationNumber)
+  }
+
+  /// The context that the bibliography's sort values of item `index` are kept under: its
+  /// bibliography context, without the citation number when the sort does not read it.
+  func sortKeyContext(_ index: Int) -> CiteContext {
+    var key = bibliographyContext(index)
+    if !sortCache.readsCitationNumber { key.citationNumber = nil }
+    return key
+  }
+
+  static func bibliographyContext(
+    _ index: Int, _ disambiguation: DisambiguationTable, _ citationNumber: [Int?]
+  ) -> CiteContext {
     var context = CiteContext()
     context.citationNumber = citationNumber[index]
     if let state = disambiguation[index] {

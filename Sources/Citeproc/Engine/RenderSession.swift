@@ -155,16 +155,15 @@ struct RenderSession {
     // context, so they are kept. Those not kept yet are worked out on all cores.
     var values: [[SortValue]] = []
     values.reserveCapacity(items.count)
-    var missing: [(position: Int, index: Int, context: CiteContext, key: CiteContext)] = []
+    // Positions in `items` whose values are not kept yet. Their contexts are worked out again
+    // where needed rather than held: two contexts for each of 100k items take tens of megabytes.
+    var missing: [Int] = []
     for (position, index) in items.enumerated() {
-      let context = bibliographyContext(index)
-      var key = context
-      if !sortCache.readsCitationNumber { key.citationNumber = nil }
-      if let cached = sortCache.values(index, for: key) {
+      if let cached = sortCache.values(index, for: sortKeyContext(index)) {
         values.append(cached)
       } else {
         values.append([])
-        missing.append((position, index, context, key))
+        missing.append(position)
       }
     }
     if missing.isEmpty, let last = sortCache.lastOrder, last.items == items {
@@ -175,14 +174,17 @@ struct RenderSession {
       let processor = processor
       let references = references
       let sort = bibliography.sort
-      let work = missing.map { ($0.index, $0.context) }
+      let disambiguation = disambiguation
+      let citationNumber = citationNumber
+      let work = missing
       let computed = Parallel.map(count: work.count) { offset in
-        processor.sortValues(
-          sort, reference: references[work[offset].0], cite: work[offset].1, inCitation: false)
+        let index = items[work[offset]]
+        let context = Self.bibliographyContext(index, disambiguation, citationNumber)
+        return processor.sortValues(sort, reference: references[index], cite: context, inCitation: false)
       }
-      for (item, itemValues) in zip(missing, computed) {
-        sortCache.keep(itemValues, item.index, for: item.key)
-        values[item.position] = itemValues
+      for (position, itemValues) in zip(missing, computed) {
+        sortCache.keep(itemValues, items[position], for: sortKeyContext(items[position]))
+        values[position] = itemValues
       }
     }
     let order: [Int]
@@ -193,7 +195,7 @@ struct RenderSession {
       for (position, index) in items.enumerated() { positionOfItem[index] = position }
       let previous = last.order.map { positionOfItem[$0] }
       order = Processor.resorted(
-        previous, changed: missing.map(\.position), by: Processor.order(values, keys: bibliography.sort)
+        previous, changed: missing, by: Processor.order(values, keys: bibliography.sort)
       ).map { items[$0] }
     } else {
       order = processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
