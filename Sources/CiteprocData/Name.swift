@@ -1,15 +1,11 @@
 /// A personal or institutional name, split into the parts CSL knows.
 ///
-/// Family and given names are stored inline; the parts most names lack (particles, suffix and
-/// literal) share one box, so that a long author list stays small in memory.
+/// Family and given names are stored inline; the parts most names lack (particles, suffix,
+/// literal and the two ordering flags) share one box, so that a name takes 40 bytes.
 public struct Name: Sendable, Hashable {
   public var family: String?
   public var given: String?
-  /// Whether the suffix is set off with a comma ("Smith, Jr.").
-  public var commaSuffix: Bool
-  /// Forces given-family order to stay as written (used for some non-Latin names).
-  public var staticOrdering: Bool
-  /// The rarer parts; nil when all of them are nil.
+  /// The rarer parts; nil when all of them are nil or false.
   private var rare: RareParts?
 
   public init(
@@ -19,11 +15,21 @@ public struct Name: Sendable, Hashable {
   ) {
     self.family = family
     self.given = given
-    self.commaSuffix = commaSuffix
-    self.staticOrdering = staticOrdering
     rare = RareParts.make(
       droppingParticle: droppingParticle, nonDroppingParticle: nonDroppingParticle, suffix: suffix,
-      literal: literal)
+      literal: literal, commaSuffix: commaSuffix, staticOrdering: staticOrdering)
+  }
+
+  /// Whether the suffix is set off with a comma ("Smith, Jr.").
+  public var commaSuffix: Bool {
+    get { rare?.commaSuffix ?? false }
+    set { replaceRare(commaSuffix: newValue) }
+  }
+
+  /// Forces given-family order to stay as written (used for some non-Latin names).
+  public var staticOrdering: Bool {
+    get { rare?.staticOrdering ?? false }
+    set { replaceRare(staticOrdering: newValue) }
   }
 
   /// A particle that goes with the given name when inverted, such as "de" in "Jean de La Fontaine".
@@ -79,12 +85,13 @@ public struct Name: Sendable, Hashable {
   /// so it is never changed in place).
   private mutating func replaceRare(
     droppingParticle: String?? = nil, nonDroppingParticle: String?? = nil, suffix: String?? = nil,
-    literal: String?? = nil
+    literal: String?? = nil, commaSuffix: Bool? = nil, staticOrdering: Bool? = nil
   ) {
     rare = RareParts.make(
       droppingParticle: droppingParticle ?? self.droppingParticle,
       nonDroppingParticle: nonDroppingParticle ?? self.nonDroppingParticle,
-      suffix: suffix ?? self.suffix, literal: literal ?? self.literal)
+      suffix: suffix ?? self.suffix, literal: literal ?? self.literal,
+      commaSuffix: commaSuffix ?? self.commaSuffix, staticOrdering: staticOrdering ?? self.staticOrdering)
   }
 }
 
@@ -94,21 +101,34 @@ private final class RareParts: Sendable {
   let nonDroppingParticle: String?
   let suffix: String?
   let literal: String?
+  let commaSuffix: Bool
+  let staticOrdering: Bool
 
-  private init(droppingParticle: String?, nonDroppingParticle: String?, suffix: String?, literal: String?) {
+  private init(
+    droppingParticle: String?, nonDroppingParticle: String?, suffix: String?, literal: String?,
+    commaSuffix: Bool, staticOrdering: Bool
+  ) {
     self.droppingParticle = droppingParticle
     self.nonDroppingParticle = nonDroppingParticle
     self.suffix = suffix
     self.literal = literal
+    self.commaSuffix = commaSuffix
+    self.staticOrdering = staticOrdering
   }
 
   /// A box of the parts, or nil when none is set.
-  static func make(droppingParticle: String?, nonDroppingParticle: String?, suffix: String?, literal: String?)
-    -> RareParts?
-  {
-    if droppingParticle == nil && nonDroppingParticle == nil && suffix == nil && literal == nil { return nil }
+  static func make(
+    droppingParticle: String?, nonDroppingParticle: String?, suffix: String?, literal: String?,
+    commaSuffix: Bool, staticOrdering: Bool
+  ) -> RareParts? {
+    if droppingParticle == nil && nonDroppingParticle == nil && suffix == nil && literal == nil
+      && !commaSuffix
+      && !staticOrdering
+    {
+      return nil
+    }
     return RareParts(
       droppingParticle: droppingParticle, nonDroppingParticle: nonDroppingParticle, suffix: suffix,
-      literal: literal)
+      literal: literal, commaSuffix: commaSuffix, staticOrdering: staticOrdering)
   }
 }
