@@ -202,8 +202,8 @@ struct Disambiguator {
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable) -> [[Int]] {
     // The cites render on all cores; the grouping follows in order.
     let renderer = renderer
-    let contexts = list.map { states[$0] ?? CiteContext() }
-    let keys = Parallel.map(count: list.count) { offset in renderer.render(list[offset], contexts[offset]).key
+    let keys = Parallel.map(count: list.count) { offset in
+      renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
     }
     return Self.partition(list, keys: keys).filter { $0.count > 1 }
   }
