@@ -4,13 +4,18 @@ import CiteprocData
 /// Runs one fixture through the engine and produces its output in the suite's format.
 package struct FixtureRunner: Sendable {
   package var localesDirectory: String?
+  /// Whether the fixture's references are trimmed to the variables the style reads (see
+  /// ``ReferenceTrimmer``) before they are formatted.
+  package var trimsReferences: Bool
 
-  package init(localesDirectory: String?) {
+  package init(localesDirectory: String?, trimsReferences: Bool = false) {
     self.localesDirectory = localesDirectory
+    self.trimsReferences = trimsReferences
   }
 
   /// The output of `fixture`, or a description of why it could not run (as `.failure`).
   package func run(_ fixture: Fixture) -> Result<String, FixtureFailure> {
+    var fixture = fixture
     let loaded: LoadedStyle
     do {
       loaded = try StyleLoader().load(xml: fixture.csl, file: fixture.name + ".txt")
@@ -20,6 +25,10 @@ package struct FixtureRunner: Sendable {
     let (locale, _) = LocaleLoader(directory: localesDirectory).locale(for: loaded.style)
     let processor = Processor(style: loaded.style, locale: locale)
     let html = HTMLFormat()
+    if trimsReferences {
+      let trimmer = processor.referenceTrimmer
+      fixture.input = fixture.input.map(trimmer.trimmed)
+    }
 
     if let steps = fixture.citations {
       return .success(replay(steps, processor: processor, fixture: fixture, html: html))

@@ -18,7 +18,13 @@ package struct ReferenceOutputComparison: Sendable {
   package var stylesDirectory: String
   package var localesDirectory: String
 
-  package init(directory: String, stylesDirectory: String, localesDirectory: String) {
+  /// Whether the items are trimmed to the variables each style reads (see ``ReferenceTrimmer``).
+  let trimsReferences: Bool
+
+  package init(
+    directory: String, stylesDirectory: String, localesDirectory: String, trimsReferences: Bool = false
+  ) {
+    self.trimsReferences = trimsReferences
     self.directory = directory
     self.stylesDirectory = stylesDirectory
     self.localesDirectory = localesDirectory
@@ -41,7 +47,7 @@ package struct ReferenceOutputComparison: Sendable {
     guard let data = FileManager.default.contents(atPath: directory + "/items.json") else {
       throw ComparisonError(message: "cannot read \(directory)/items.json")
     }
-    let items = CSLJSONReader().read(Array(data), file: "items.json").references
+    let allItems = CSLJSONReader().read(Array(data), file: "items.json").references
     var rows: [Row] = []
     for (styleName, localeName, prefix) in styles() {
       let path = stylesDirectory + "/" + styleName + ".csl"
@@ -49,6 +55,8 @@ package struct ReferenceOutputComparison: Sendable {
       let (locale, _) = LocaleLoader(directory: localesDirectory).locale(
         for: loaded.style, language: localeName)
       let processor = Processor(style: loaded.style, locale: locale)
+      let trimmer = processor.referenceTrimmer
+      let items = trimsReferences ? allItems.map(trimmer.trimmed) : allItems
 
       let bibliography = processor.bibliography(items)
       let text = PlainTextFormat()

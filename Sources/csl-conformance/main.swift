@@ -9,6 +9,7 @@ var filter: String?
 var verbose = false
 var paths: [String] = []
 var referenceOutputs: String?
+var trimsReferences = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -16,9 +17,11 @@ while let argument = arguments.popFirst() {
   case "--filter": filter = arguments.popFirst()
   case "--verbose", "-v": verbose = true
   case "--reference-outputs": referenceOutputs = arguments.popFirst()
+  case "--trim-references": trimsReferences = true
   case "--help", "-h":
     print("usage: csl-conformance [--locales DIR] [--filter PATTERN] [--verbose] PATH...")
     print("       csl-conformance --reference-outputs DIR [--verbose]   (compare with reference outputs)")
+    print("--trim-references: format references trimmed to the variables the style reads")
     print("Runs CSL test-suite fixtures (files, or folders of *.txt) and compares results exactly.")
     exit(0)
   default: paths.append(argument)
@@ -28,7 +31,7 @@ if let referenceOutputs {
   let shared = (referenceOutputs as NSString).deletingLastPathComponent
   let comparison = ReferenceOutputComparison(
     directory: referenceOutputs, stylesDirectory: shared + "/csl-styles",
-    localesDirectory: shared + "/csl-locales")
+    localesDirectory: shared + "/csl-locales", trimsReferences: trimsReferences)
   do {
     let rows = try comparison.compare()
     var allMatched = 0
@@ -78,7 +81,7 @@ for path in paths {
 }
 if let filter { files = files.filter { $0.contains(filter) } }
 
-let runner = FixtureRunner(localesDirectory: localesDirectory)
+let runner = FixtureRunner(localesDirectory: localesDirectory, trimsReferences: trimsReferences)
 var table: [String: (passed: Int, failed: Int)] = [:]
 var passed = 0
 var failed = 0

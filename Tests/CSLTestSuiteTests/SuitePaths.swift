@@ -21,4 +21,11 @@ enum SuitePaths {
   }
 
   static func fixture(_ relativePath: String) -> String { humans + "/" + relativePath }
+
+  /// The locales next to the suite in `../shared`.
+  static let locales: String = URL(fileURLWithPath: humans)
+    .deletingLastPathComponent()  // processor-tests
+    .deletingLastPathComponent()  // csl-test-suite
+    .deletingLastPathComponent()  // shared
+    .appendingPathComponent("csl-locales").path
 }

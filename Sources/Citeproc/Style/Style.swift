@@ -14,6 +14,9 @@ public struct Style: Sendable {
   public var localeOverrides: [LocaleDefinition]
   public var citation: CitationSpec
   public var bibliography: BibliographySpec?
+  /// Every word of every attribute value of the style: a superset of the variables it can read,
+  /// whatever the element or condition that reads them.
+  package var attributeWords: Set<String> = []
 }
 
 public struct StyleInfo: Sendable, Hashable {

@@ -68,10 +68,28 @@ package struct StyleCompiler {
       compiler.sharesMacros = false
       style = compiler.compileStyle(root)
     }
+    style?.attributeWords = attributeWords(root)
     var seen = Set<Diagnostic>()
     let diagnostics = compiler.diagnostics.filter { seen.insert($0).inserted }
     let hasErrors = diagnostics.contains { $0.severity == .error }
     return (hasErrors ? nil : style, diagnostics)
+  }
+
+  /// The words of all attribute values of `root` and its descendants.
+  private static func attributeWords(_ root: XMLTreeElement) -> Set<String> {
+    var words = Set<String>()
+    var pending = [root]
+    while let element = pending.popLast() {
+      for attribute in element.attributes {
+        for word in attribute.value.split(whereSeparator: {
+          $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r"
+        }) {
+          words.insert(String(word))
+        }
+      }
+      pending += element.children
+    }
+    return words
   }
 
   mutating func error(_ message: String, _ element: XMLTreeElement) {

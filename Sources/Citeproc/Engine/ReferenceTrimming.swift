@@ -1,0 +1,52 @@
+import CiteprocData
+
+/// Drops the ordinary variables a style never reads from references, so that many references
+/// held at once (to be sorted) take less memory: an abstract is often the largest part of a
+/// record, and few styles print it.
+///
+/// Only ordinary and number variables are dropped; names and dates are always kept. A variable
+/// is kept when any attribute value of the style mentions it (this covers every element,
+/// condition and sort key that can read it), with its short form, and so are the variables the
+/// engine reads on its own: `language`, `page` (for `page-first`), `title` (for a generated
+/// `citation-label`) and `journalAbbreviation` (for a short `container-title`).
+public struct ReferenceTrimmer: Sendable {
+  /// The ordinary variables kept; nil to keep all.
+  private let kept: Set<String>?
+
+  /// Variables the engine reads whatever the style says.
+  private static let alwaysKept: Set<String> = [
+    "language", "page", "page-first", "citation-label", "title", "title-short", "journalAbbreviation",
+  ]
+
+  init(style: Style) {
+    guard !style.attributeWords.isEmpty else {
+      kept = nil
+      return
+    }
+    var kept = Self.alwaysKept
+    for word in style.attributeWords {
+      kept.insert(word)
+      kept.insert(word + "-short")
+    }
+    self.kept = kept
+  }
+
+  /// Whether `variable` (an ordinary or number variable) is kept.
+  public func keeps(_ variable: String) -> Bool { kept?.contains(variable) ?? true }
+
+  /// `reference` without the ordinary variables the style never reads.
+  public func trimmed(_ reference: Reference) -> Reference {
+    guard let kept, reference.fields.contains(where: { !kept.contains($0.key) }) else { return reference }
+    var fields = VariableMap<String>()
+    fields.reserveCapacity(reference.fields.count)
+    for (key, value) in reference.fields where kept.contains(key) { fields[key] = value }
+    return Reference(
+      id: reference.id, type: reference.type, fields: fields, names: reference.names, dates: reference.dates)
+  }
+}
+
+extension Processor {
+  /// Drops from references the ordinary variables this style never reads; formatting a trimmed
+  /// reference gives the same output as formatting the whole one.
+  public var referenceTrimmer: ReferenceTrimmer { ReferenceTrimmer(style: style) }
+}
