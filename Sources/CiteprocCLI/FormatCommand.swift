@@ -47,7 +47,11 @@ struct FormatCommand: ParsableCommand {
       }
       made = processor
     }
-    let input = try InputFiles(paths: files)
+    // All references are held at once from here: a large file's are read without the variables
+    // the style never reads (an abstract, say), which changes nothing in the output.
+    var transform: (@Sendable (Reference) -> Reference)?
+    if let trimmer = made?.referenceTrimmer { transform = { trimmer.trimmed($0) } }
+    let input = try InputFiles(paths: files, transform: transform)
     Report.diagnostics(input.diagnostics)
     guard !input.references.isEmpty else {
       Report.error("error: no records to format")

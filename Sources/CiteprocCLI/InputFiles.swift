@@ -14,7 +14,10 @@ struct InputFiles {
     if references.isEmpty { references = more } else { references += more }
   }
 
-  init(paths: [String]) throws {
+  /// Reads `paths`; `transform` is applied to each reference as it is read (to drop what a style
+  /// never reads, say).
+  init(paths: [String], transform: (@Sendable (Reference) -> Reference)? = nil) throws {
+    let reader = RISReader(transform: transform)
     let paths = paths.isEmpty ? ["-"] : paths
     for path in paths {
       let name = path == "-" ? "<stdin>" : path
@@ -43,7 +46,7 @@ struct InputFiles {
         detected == nil && (first?.count ?? 0) == chunkSize
         && first.flatMap { InputDetection.foreignFormatName($0) } == nil
       if detected == .ris || unknownAndLarge {
-        let result = RISReader().read(file: name) {
+        let result = reader.read(file: name) {
           if let chunk = first {
             first = nil
             return chunk
@@ -58,12 +61,13 @@ struct InputFiles {
       }
       var bytes = first ?? []
       bytes += Array(handle.readDataToEndOfFile())
-      let result: ReadResult
+      var result: ReadResult
       switch InputDetection.detect(bytes) {
       case .cslJSON:
         result = CSLJSONReader().read(bytes, file: name)
+        if let transform { result.references = result.references.map(transform) }
       case .ris:
-        result = RISReader().read(bytes, file: name)
+        result = reader.read(bytes, file: name)
       case nil:
         if let foreign = InputDetection.foreignFormatName(bytes) {
           diagnostics.append(.error("this is \(foreign), not RIS or CSL-JSON", file: name, line: 1))
@@ -71,7 +75,7 @@ struct InputFiles {
           diagnostics.append(.error("the input is empty", file: name))
         } else {
           // Let the RIS reader say what it can about unrecognised text.
-          let attempt = RISReader().read(bytes, file: name)
+          let attempt = reader.read(bytes, file: name)
           if attempt.recordCount == 0 && attempt.allDiagnostics.isEmpty {
             diagnostics.append(.error("not RIS or CSL-JSON: no records found", file: name, line: 1))
           }

@@ -98,3 +98,46 @@ import Testing
     #expect(after.line == 40_006)
   }
 }
+
+@Suite struct RISReaderTransformTests {
+  @Test func transformsEachReferenceAndKeepsTheGeneratedIDs() {
+    let text = """
+      TY  - JOUR
+      TI  - First
+      AU  - Smith, John
+      PY  - 2001
+      AB  - An abstract
+      ER  - 
+
+      TY  - JOUR
+      ID  - shared
+      TI  - Second
+      AU  - Jones, Ann
+      PY  - 2002
+      ER  - 
+
+      TY  - JOUR
+      ID  - shared
+      TI  - Third
+      AU  - Jones, Ann
+      PY  - 2003
+      ER  - 
+
+      """
+    let plain = RISReader().read(Array(text.utf8), file: "t.ris")
+    let transformed = RISReader(transform: { reference in
+      var reference = reference
+      reference.fields["abstract"] = nil
+      reference.fields["title"] = reference.fields["title"].map { $0.uppercased() }
+      // Generated keys come from the reference as read, not as transformed.
+      reference.names["author"] = nil
+      reference.dates["issued"] = nil
+      return reference
+    }).read(Array(text.utf8), file: "t.ris")
+    #expect(plain.references.map(\.id) == transformed.references.map(\.id))
+    #expect(plain.references.map(\.id).count == 3)
+    #expect(transformed.references.map { $0.fields["title"] } == ["FIRST", "SECOND", "THIRD"])
+    #expect(plain.references[0].fields["abstract"] == "An abstract")
+    #expect(transformed.references[0].fields["abstract"] == nil)
+  }
+}

@@ -12,13 +12,20 @@ public struct RISReader: Sendable {
   /// a file of tag lines with one `TY` and no `ER`) is rejected with an error and skipped up to the
   /// next `TY` line. 32 MB unless given.
   public var maximumRecordSize: Int
+  /// Applied to each reference as soon as it is read, before it is kept (on all cores); such as
+  /// a ``Citeproc/ReferenceTrimmer`` that drops what a style never reads. Ids are generated from
+  /// the references as read, so they do not depend on it.
+  public var transform: (@Sendable (Reference) -> Reference)?
 
-  public init(maximumRecordSize: Int = 32 * 1024 * 1024) {
+  public init(
+    maximumRecordSize: Int = 32 * 1024 * 1024, transform: (@Sendable (Reference) -> Reference)? = nil
+  ) {
     self.maximumRecordSize = maximumRecordSize
+    self.transform = transform
   }
 
   public func read(_ bytes: [UInt8], file: String) -> ReadResult {
-    var state = StreamState(file: file)
+    var state = StreamState(file: file, transform: transform)
     state.detectionPrefix = bytes
     state.readBatch(bytes[...], firstLine: 1)
     return finish(state)
@@ -46,7 +53,7 @@ public struct RISReader: Sendable {
   private func read(
     file: String, chunks next: () -> [UInt8]?, handsOver: Bool, _ batch: ([Reference]) -> Void
   ) -> ReadResult {
-    var state = StreamState(file: file)
+    var state = StreamState(file: file, transform: transform)
     func handOver() {
       guard handsOver, !state.mapped.isEmpty else { return }
       let references = assignIDs(state.mapped, file: file, diagnostics: &state.diagnostics)
@@ -213,6 +220,7 @@ public struct RISReader: Sendable {
   /// Everything read so far.
   private struct StreamState {
     let file: String
+    let transform: (@Sendable (Reference) -> Reference)?
     var mapped: [RISRecordMapper.Mapped] = []
     var rejected: [Diagnostic] = []
     var diagnostics: [Diagnostic] = []
@@ -221,7 +229,10 @@ public struct RISReader: Sendable {
     /// The start of the input, to name a foreign format when there are no records.
     var detectionPrefix: [UInt8] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, transform: (@Sendable (Reference) -> Reference)?) {
+      self.file = file
+      self.transform = transform
+    }
 
     /// Reads whole records (and text outside records) starting at line `firstLine`. Returns the
     /// number of line ends in `bytes` (LF, CRLF and lone CR each count once).
@@ -250,7 +261,7 @@ public struct RISReader: Sendable {
       for scan in scans { lines.append(lines[lines.count - 1] + scan.lineFeeds) }
       let pieceLines = lines
       let file = self.file
-      let mapper = RISRecordMapper(file: file)
+      let mapper = RISRecordMapper(file: file, transform: transform)
       let pieceText = text
       let pieceBounds = bounds
       let pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in

@@ -18,6 +18,8 @@ struct RISRecordMapper: Sendable {
   }
 
   let file: String
+  /// Applied to each mapped reference (see ``RISReader/transform``).
+  var transform: (@Sendable (Reference) -> Reference)? = nil
 
   func map(_ record: RISRecord) -> Outcome {
     var builder = Builder(record: record, file: file)
@@ -30,10 +32,13 @@ struct RISRecordMapper: Sendable {
     }
     let reference = Reference(
       id: "", type: builder.type, fields: builder.fields, names: builder.names, dates: builder.dates)
+    // The key base comes from the reference as read; with a transform it is worked out for every
+    // reference, since a record whose ID is shared needs one too.
+    let needsKeyBase = builder.explicitID == nil || transform != nil
     return .mapped(
       Mapped(
-        reference: reference, explicitID: builder.explicitID, diagnostics: builder.diagnostics,
-        keyBase: builder.explicitID == nil ? ReferenceKeys.base(for: reference) : nil))
+        reference: transform.map { $0(reference) } ?? reference, explicitID: builder.explicitID,
+        diagnostics: builder.diagnostics, keyBase: needsKeyBase ? ReferenceKeys.base(for: reference) : nil))
   }
 }
 
