@@ -9,7 +9,7 @@ struct RenderSession {
   var warnings: [Diagnostic] = []
 
   /// Item index by id (the last occurrence wins).
-  var indexByID: [String: Int] = [:]
+  let indexByID: IDIndex
   /// Whether two references share an id.
   var sharedIDs = false
   /// Items in order of first citation (all items when nothing is cited).
@@ -48,13 +48,12 @@ struct RenderSession {
       }
         ?? false)
     // When two records share an id, the later one wins (as a later definition replaces an earlier).
-    indexByID.reserveCapacity(references.count)
-    for (index, reference) in references.enumerated() {
-      if indexByID.updateValue(index, forKey: reference.id) != nil {
-        sharedIDs = true
-        warnings.append(
-          .warning("two records have the id '\(reference.id)'; the later one is used", file: "<references>"))
-      }
+    var shared: [String] = []
+    indexByID = IDIndex(references) { shared.append($0) }
+    sharedIDs = !shared.isEmpty
+    for id in shared {
+      warnings.append(
+        .warning("two records have the id '\(id)'; the later one is used", file: "<references>"))
     }
   }
 
