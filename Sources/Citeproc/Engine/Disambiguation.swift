@@ -205,22 +205,43 @@ struct Disambiguator {
     let keys = Parallel.map(count: list.count) { offset in
       renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
     }
-    return Self.partition(list, keys: keys).filter { $0.count > 1 }
+    return Self.partition(list, keys: keys, minimumSize: 2)
   }
 
   /// Splits `list` by `keys` (the key of each item of `list`, in the same order), keeping the
-  /// order of first appearance.
-  static func partition(_ list: [Int], keys: [String]) -> [[Int]] {
-    var slot: [String: Int] = [:]
-    slot.reserveCapacity(list.count)
+  /// order of first appearance; only the parts of at least `minimumSize` items are returned.
+  ///
+  /// Equal keys are found with an open-addressing table of 32-bit positions over `keys` itself,
+  /// so that 100,000 keys take about 2 MB on top of the keys rather than a dictionary of copies.
+  static func partition(_ list: [Int], keys allKeys: [String], minimumSize: Int = 1) -> [[Int]] {
+    let keys = allKeys.prefix(list.count)
+    var capacity = 16
+    while capacity < keys.count * 2 { capacity *= 2 }
+    let mask = capacity - 1
+    // The first position with each key, plus one (0: empty slot).
+    var slots = [UInt32](repeating: 0, count: capacity)
+    // For each position, the first position with the same key; and how many share it.
+    var first = [UInt32](repeating: 0, count: keys.count)
+    var members = [UInt32](repeating: 0, count: keys.count)
+    for (position, key) in keys.enumerated() {
+      var slot = key.hashValue & mask
+      while slots[slot] != 0 && keys[Int(slots[slot]) - 1] != key { slot = (slot + 1) & mask }
+      if slots[slot] == 0 { slots[slot] = UInt32(truncatingIfNeeded: position + 1) }
+      let owner = Int(slots[slot]) - 1
+      first[position] = UInt32(truncatingIfNeeded: owner)
+      members[owner] += 1
+    }
+    var partOfOwner = [Int32](repeating: -1, count: keys.count)
     var parts: [[Int]] = []
-    for (index, key) in zip(list, keys) {
-      if let at = slot[key] {
-        parts[at].append(index)
-      } else {
-        slot[key] = parts.count
-        parts.append([index])
+    for position in keys.indices {
+      let owner = Int(first[position])
+      guard Int(members[owner]) >= minimumSize else { continue }
+      if owner == position {
+        partOfOwner[owner] = Int32(truncatingIfNeeded: parts.count)
+        parts.append([])
+        parts[parts.count - 1].reserveCapacity(Int(members[owner]))
       }
+      parts[Int(partOfOwner[owner])].append(list[position])
     }
     return parts
   }

@@ -82,3 +82,28 @@ import Testing
     #expect(table.changed == [1: one, 2: two])
   }
 }
+
+@Suite struct PartitionTests {
+  @Test func splitsByKeyInOrderOfFirstAppearance() {
+    let list = [10, 11, 12, 13, 14, 15, 16]
+    let keys = ["b", "a", "b", "c", "a", "b", "d"]
+    #expect(Disambiguator.partition(list, keys: keys) == [[10, 12, 15], [11, 14], [13], [16]])
+    #expect(Disambiguator.partition(list, keys: keys, minimumSize: 2) == [[10, 12, 15], [11, 14]])
+    #expect(Disambiguator.partition(list, keys: keys, minimumSize: 3) == [[10, 12, 15]])
+    #expect(Disambiguator.partition([], keys: []).isEmpty)
+  }
+
+  @Test func keysCompareAsStringsDo() {
+    // A precomposed é and an e with a combining accent are the same string.
+    let keys = ["Caf\u{E9} (2001)", "Cafe\u{301} (2001)", "Cafe (2001)"]
+    #expect(Disambiguator.partition([0, 1, 2], keys: keys) == [[0, 1], [2]])
+  }
+
+  @Test func manyKeysWithFewRepeats() {
+    let keys = (0..<5000).map { "key \($0 % 4000)" }
+    let parts = Disambiguator.partition(Array(0..<5000), keys: keys, minimumSize: 2)
+    #expect(parts.count == 1000)
+    #expect(parts.first == [0, 4000])
+    #expect(parts.last == [999, 4999])
+  }
+}
