@@ -145,16 +145,15 @@ struct Disambiguator {
         let group = groups[offset]
         own.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
         let unresolved = own.separate(group)
-        // Only the states that changed are handed back: most items of a set keep the default.
-        let unchanged = CiteContext()
+        // Only the states that changed are handed back, as compactly as the table keeps them.
         let changed = group.compactMap { index in
-          own.states[index].flatMap { $0 == unchanged ? nil : (index, $0) }
+          own.states[index].flatMap { DisambiguationTable.change(index, $0) }
         }
         return (unresolved: unresolved, changed: changed)
       }
       for result in results {
         unresolved += result.unresolved
-        for (index, state) in result.changed { self.states[index] = state }
+        for change in result.changed { self.states.apply(change) }
       }
     } else {
       // Global name disambiguation registers the names each set adds: one set after another.

@@ -55,7 +55,7 @@ struct GivennameLevels: Sendable, Hashable {
 ///
 /// Read as the cite context an item starts from: nil when disambiguation left it as it was.
 struct DisambiguationTable: Sendable {
-  private struct Entry: Sendable, Hashable {
+  fileprivate struct Entry: Sendable, Hashable {
     var yearSuffix: String?
     var givennameLevels = GivennameLevels()
     var disambiguateTests = Int.max
@@ -85,6 +85,23 @@ struct DisambiguationTable: Sendable {
 
   private var entries: [Entry] = []
   private let count: Int
+
+  /// The changed context of one item, kept as compactly as in the table.
+  struct Change: Sendable {
+    let index: Int
+    fileprivate let entry: Entry
+  }
+
+  /// The change that gives item `index` the context `context`, or nil when that is the default.
+  static func change(_ index: Int, _ context: CiteContext) -> Change? {
+    let entry = Entry(context)
+    return entry == Entry() ? nil : Change(index: index, entry: entry)
+  }
+
+  mutating func apply(_ change: Change) {
+    if entries.isEmpty { entries = Array(repeating: Entry(), count: count) }
+    entries[change.index] = change.entry
+  }
 
   /// A table for `count` references, every item at the default.
   init(count: Int) { self.count = count }
