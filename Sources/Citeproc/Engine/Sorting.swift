@@ -21,7 +21,28 @@ enum SortValue: Sendable, Hashable {
     }
   }
 
-  private static func compareKeys(_ x: String, _ y: String) -> Int {
+  /// Compares two keys scalar by scalar. UTF-8 keeps the order of scalar values, so the bytes are
+  /// compared in place, where the strings have contiguous storage.
+  static func compareKeys(_ x: String, _ y: String) -> Int {
+    let compared = x.utf8.withContiguousStorageIfAvailable { a in
+      y.utf8.withContiguousStorageIfAvailable { b in
+        let common = min(a.count, b.count)
+        var index = 0
+        while index < common {
+          let p = a[index]
+          let q = b[index]
+          if p != q { return p < q ? -1 : 1 }
+          index += 1
+        }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+      }
+    }
+    if let compared, let compared { return compared }
+    return compareScalars(x, y)
+  }
+
+  /// ``compareKeys(_:_:)`` through the scalars, for strings without contiguous storage.
+  static func compareScalars(_ x: String, _ y: String) -> Int {
     var i = x.unicodeScalars.makeIterator()
     var j = y.unicodeScalars.makeIterator()
     while true {

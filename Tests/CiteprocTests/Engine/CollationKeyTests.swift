@@ -101,3 +101,28 @@ struct CollationKeyTests {
     }
   }
 }
+
+/// Keys compare by scalar value, through their UTF-8 bytes where the strings are contiguous.
+@Suite struct KeyComparisonTests {
+  @Test func comparesByScalarValue() {
+    let ordered = [
+      "", "\u{1}", "\u{1}a", " ", "0", "A", "a", "a\u{1}", "ab", "b", "z", "\u{E9}", "\u{FF}", "\u{100}",
+      "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}",
+    ]
+    for (i, x) in ordered.enumerated() {
+      for (j, y) in ordered.enumerated() {
+        let expected = i == j ? 0 : (i < j ? -1 : 1)
+        #expect(SortValue.compareKeys(x, y) == expected, "\(x.debugDescription) \(y.debugDescription)")
+        #expect(SortValue.compareScalars(x, y) == expected, "\(x.debugDescription) \(y.debugDescription)")
+      }
+    }
+  }
+
+  @Test func bridgedOrSlicedStringsCompareTheSame() {
+    let long = String(repeating: "smith john ", count: 10)
+    let slice = Substring(long.dropFirst(6))
+    #expect(SortValue.compareKeys(String(slice), "john") == 1)
+    #expect(SortValue.compareKeys(long, long + "a") == -1)
+    #expect(SortValue.compareKeys(long + "b", long + "a") == 1)
+  }
+}
