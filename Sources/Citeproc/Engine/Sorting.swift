@@ -8,12 +8,40 @@ enum SortValue: Sendable, Hashable {
   case number(Int)
   /// A collation key (see `collationKey(_:)`), compared scalar by scalar.
   case text(String)
+  /// Text whose collation key (never empty) is worked out when it is compared: a variable's own
+  /// text, shared with the reference, so that keeping the value costs no memory. Most items
+  /// differ on the keys before a title, which is then never compared.
+  case uncollated(String)
+
+  var isPresent: Bool {
+    if case .missing = self { return false }
+    return true
+  }
+
+  var isUncollated: Bool {
+    if case .uncollated = self { return true }
+    return false
+  }
+
+  /// The value with uncollated text replaced by its collation key.
+  var collated: SortValue {
+    if case .uncollated(let text) = self { return .text(Self.collationKey(text)) }
+    return self
+  }
 
   static func compare(_ a: SortValue, _ b: SortValue) -> Int {
     switch (a, b) {
     case (.missing, .missing): return 0
     case (.missing, _): return 1
     case (_, .missing): return -1
+    case (.uncollated(let x), .uncollated(let y)):
+      // Two ASCII texts compare by their key bytes, without making the keys strings.
+      if let p = asciiCollationKeyBytes(x), let q = asciiCollationKeyBytes(y) {
+        return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
+      }
+      return compareKeys(collationKey(x), collationKey(y))
+    case (.uncollated(let x), _): return compare(.text(collationKey(x)), b)
+    case (_, .uncollated(let y)): return compare(a, .text(collationKey(y)))
     case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
     case (.number(let x), .text(let y)): return compareKeys(collationKey(String(x)), y)
     case (.text(let x), .number(let y)): return compareKeys(x, collationKey(String(y)))
@@ -105,7 +133,7 @@ enum SortValue: Sendable, Hashable {
       case .keep: key.append(contentsOf: scalar.utf8)
       }
     }
-    return key.finish()
+    return String(decoding: key.finish(), as: UTF8.self)
   }
 
   /// Case, accents and width folded away by Foundation.
@@ -222,7 +250,12 @@ extension SortValue {
   /// ``collationKey(_:)`` of an all-ASCII string without Foundation's folding; nil for any other
   /// string.
   static func asciiCollationKey(_ s: String) -> String? {
-    func build(_ bytes: some Collection<UInt8>) -> String? {
+    asciiCollationKeyBytes(s).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The UTF-8 of ``asciiCollationKey(_:)``.
+  static func asciiCollationKeyBytes(_ s: String) -> [UInt8]? {
+    func build(_ bytes: some Collection<UInt8>) -> [UInt8]? {
       var key = CollationKeyBuilder(capacity: bytes.count)
       for byte in bytes {
         guard byte < 0x80 else { return nil }
@@ -272,10 +305,10 @@ private struct CollationKeyBuilder {
     key.append(contentsOf: bytes)
   }
 
-  mutating func finish() -> String {
+  mutating func finish() -> [UInt8] {
     flushDigits()
     if key.last == 0x20 { key.removeLast() }
-    return String(decoding: key, as: UTF8.self)
+    return key
   }
 
   private mutating func flushDigits() {
@@ -360,7 +393,14 @@ extension Processor {
     if CiteprocDataNumbers.contains(name), let number = Int(value.trimmingSpaces.prefix { $0.isNumber }) {
       return .number(number)
     }
-    return SortValue.text(fromDisplay: RichText.parse(value).plainText)
+    let plain = RichText.parse(value).plainText
+    // Text without markup is kept as the reference's own string rather than as a second one. Its
+    // key is not empty when it has an ASCII letter or digit, which the key always keeps.
+    let keepsSomething = plain.containsUTF8 {
+      ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39)
+    }
+    if keepsSomething && plain == value { return .uncollated(value) }
+    return SortValue.text(fromDisplay: plain)
   }
 
   /// The sort value of a name list: each name contributes its parts in sorting order (family with
@@ -412,7 +452,38 @@ extension Processor {
 
   /// Sorts indices stably by their sort values. Ties are broken by the index, so the order is
   /// total: a long list is sorted in two halves on two cores and the halves merged.
+  ///
+  /// From the first key with uncollated text on, the keys are compared only among the items
+  /// that tie on the keys before it: the list is sorted by those keys, and each run of tied items
+  /// is sorted again with the collation keys of its texts worked out once.
   func sortedIndices(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
+    let deferred = keys.indices.first { key in values.contains { $0.count > key && $0[key].isUncollated } }
+    guard let deferred else { return sortedByAllKeys(values, keys: keys) }
+    var order = sortedByAllKeys(values, keys: Array(keys[..<deferred]))
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count
+        && (0..<deferred).allSatisfy({
+          SortValue.compare(values[order[start]][$0], values[order[end]][$0]) == 0
+        })
+      {
+        end += 1
+      }
+      if end - start > 1 {
+        // The run is in index order (ties on the first keys are broken by the index).
+        let run = Array(order[start..<end])
+        let rows = run.map { values[$0].map(\.collated) }
+        order.replaceSubrange(
+          start..<end, with: rows.indices.sorted(by: Self.order(rows, keys: keys)).map { run[$0] })
+      }
+      start = end
+    }
+    return order
+  }
+
+  /// Sorts indices by `keys`, comparing uncollated text as it goes.
+  private func sortedByAllKeys(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
     let precedes = Self.order(values, keys: keys)
     let count = values.count
     guard count >= Self.parallelSortMinimum else { return values.indices.sorted(by: precedes) }
@@ -427,10 +498,9 @@ extension Processor {
   static func order(_ values: [[SortValue]], keys: [SortKey]) -> @Sendable (Int, Int) -> Bool {
     { a, b in
       for (index, key) in keys.enumerated() {
-        let x = values[a][index]
-        let y = values[b][index]
-        var result = SortValue.compare(x, y)
-        if !key.ascending, x != .missing, y != .missing { result = -result }
+        // The values are compared where they are, without copies.
+        var result = SortValue.compare(values[a][index], values[b][index])
+        if !key.ascending, values[a][index].isPresent, values[b][index].isPresent { result = -result }
         if result != 0 { return result < 0 }
       }
       return a < b

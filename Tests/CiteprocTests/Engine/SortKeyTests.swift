@@ -82,6 +82,48 @@ struct ParallelSortTests {
     #expect(processor.sortedIndices(short, keys: keys) == expected.filter { $0 < 100 })
   }
 
+  /// Text kept uncollated sorts exactly as its collation key does: in the runs of items tied on
+  /// the keys before it, when mixed with collated text and missing values at the same key, and
+  /// with keys after it; and so do the comparisons of the mending sort.
+  @Test func uncollatedTextSortsAsItsKey() throws {
+    let loaded = try StyleLoader().load("harvard")
+    let processor = Processor(style: loaded.style, locale: Locale(language: "en-GB", layers: []))
+    var random = TestRandom(seed: 31415)
+    let lead = ["Smith", "Jones", "", "Émile"]
+    let titles = ["The cat", "the Cat", "A dog", "Über alles", "10 rules", "9 rules", "Ab", "A b", "Zebra"]
+    func row() -> (plain: [SortValue], lazy: [SortValue]) {
+      let first =
+        random.next(5) == 0 ? SortValue.missing : SortValue.text(fromDisplay: lead[random.next(lead.count)])
+      let title = titles[random.next(titles.count)]
+      let key = SortValue.text(fromDisplay: title)
+      let lazy: SortValue
+      switch random.next(5) {
+      case 0: lazy = .missing
+      case 1: lazy = key  // a title with markup keeps its key
+      default: lazy = .uncollated(title)
+      }
+      let last = SortValue.number(random.next(3))
+      return ([first, lazy.collated, last], [first, lazy, last])
+    }
+    let keys = [
+      SortKey(source: .variable("author"), ascending: true),
+      SortKey(source: .variable("title"), ascending: false),
+      SortKey(source: .variable("volume"), ascending: true),
+    ]
+    for count in [40, Processor.parallelSortMinimum * 2 + 3] {
+      let rows = (0..<count).map { _ in row() }
+      let plain = rows.map(\.plain)
+      let lazy = rows.map(\.lazy)
+      #expect(lazy.contains { $0[1].isUncollated })
+      let expected = plain.indices.sorted(by: Processor.order(plain, keys: keys))
+      #expect(processor.sortedIndices(lazy, keys: keys) == expected)
+      #expect(lazy.indices.sorted(by: Processor.order(lazy, keys: keys)) == expected)
+    }
+    #expect(SortValue.uncollated("Über").collated == .text(SortValue.collationKey("Über")))
+    #expect(SortValue.compare(.uncollated("b"), .text(SortValue.collationKey("a"))) == 1)
+    #expect(SortValue.compare(.uncollated("The a"), .uncollated("the A")) == 0)
+  }
+
   /// After some values change, the old order with the changed items merged in again is the order
   /// a full sort of the new values gives.
   @Test func resortingChangedItemsEqualsAFullSortTest() {
