@@ -182,7 +182,9 @@ struct Disambiguator {
     }
 
     if spec.disambiguateAddYearSuffix {
-      let order = session.sortedForBibliography(items)
+      // Only the relative order of the items of each set counts: the items of the sets are
+      // sorted, each set in the order of `items`, which breaks ties as a sort of all does.
+      let order = session.sortedForBibliography(unresolved.flatMap { $0 })
       var rank = [Int](repeating: 0, count: session.references.count)
       for (position, index) in order.enumerated() { rank[index] = position }
       for list in unresolved {

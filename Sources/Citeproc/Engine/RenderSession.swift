@@ -114,6 +114,9 @@ struct RenderSession {
   private mutating func assignNumbers() {
     for (position, index) in registered.enumerated() { citationNumber[index] = firstNumber + position }
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return }
+    // A style that never mentions the variable cannot show the numbers: the sort is left to
+    // the bibliography, with the contexts disambiguation gives.
+    guard style.attributeWords.isEmpty || style.attributeWords.contains("citation-number") else { return }
     let usesNumber = bibliography.sort.contains(where: { key in
       if case .variable("citation-number") = key.source { return true }
       if case .macro(_, let body) = key.source { return Self.mentionsCitationNumber(body) }
