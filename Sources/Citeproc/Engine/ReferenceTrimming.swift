@@ -7,8 +7,9 @@ import CiteprocData
 /// Only ordinary and number variables are dropped; names and dates are always kept. A variable
 /// is kept when any attribute value of the style mentions it (this covers every element,
 /// condition and sort key that can read it), with its short form, and so are the variables the
-/// engine reads on its own: `language`, `page` (for `page-first`), `title` (for a generated
-/// `citation-label`) and `journalAbbreviation` (for a short `container-title`).
+/// engine reads on its own: `language`, `page` and `page-first`, `title` and `title-short`
+/// (`title` for a generated `citation-label`), `citation-label` and `journalAbbreviation` (for a
+/// short `container-title`).
 public struct ReferenceTrimmer: Sendable {
   /// The ordinary variables kept; nil to keep all.
   private let kept: Set<String>?
