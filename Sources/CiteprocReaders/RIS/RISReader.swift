@@ -27,7 +27,7 @@ public struct RISReader: Sendable {
   public func read(_ bytes: [UInt8], file: String) -> ReadResult {
     var state = StreamState(file: file, transform: transform)
     state.detectionPrefix = bytes
-    state.readBatch(bytes[...], firstLine: 1)
+    state.readBatch(bytes, firstLine: 1)
     return finish(state)
   }
 
@@ -68,7 +68,8 @@ public struct RISReader: Sendable {
       if state.detectionPrefix.count < 65_536 {
         state.detectionPrefix += chunk.prefix(65_536 - state.detectionPrefix.count)
       }
-      pending += chunk
+      // The first chunk is taken as it is, not copied.
+      if pending.isEmpty { pending = chunk } else { pending += chunk }
       if skipping {
         // Drop everything up to the next TY line; keep a partial last line, it may be one.
         if let start = Self.recordStarts(in: pending, from: 0).first {
@@ -83,9 +84,8 @@ public struct RISReader: Sendable {
         }
       }
       if let split = Self.lastRecordStart(in: pending, from: 1) {
-        firstLine += state.readBatch(pending[..<split], firstLine: firstLine)
+        firstLine += state.readBatch(Self.takePrefix(&pending, split), firstLine: firstLine)
         handOver()
-        pending.removeFirst(split)
       } else if pending.count > maximumRecordSize {
         if Self.recordStarts(in: pending, from: 0).first == 0 {
           state.rejected.append(
@@ -100,14 +100,22 @@ public struct RISReader: Sendable {
         } else {
           // Text before the first record: read what is complete so stray tag lines are reported.
           let keep = Self.lastLineStart(pending)
-          firstLine += state.readBatch(pending[..<keep], firstLine: firstLine)
-          pending.removeFirst(keep)
+          firstLine += state.readBatch(Self.takePrefix(&pending, keep), firstLine: firstLine)
         }
       }
     }
-    if !skipping { state.readBatch(pending[...], firstLine: firstLine) }
+    if !skipping { state.readBatch(pending, firstLine: firstLine) }
     handOver()
     return finish(state)
+  }
+
+  /// The first `count` bytes of `bytes`, which keeps the rest. The bytes taken are not copied:
+  /// only the rest is, and the batch read from them is most of a chunk.
+  static func takePrefix(_ bytes: inout [UInt8], _ count: Int) -> [UInt8] {
+    var taken = bytes
+    bytes = Array(bytes[count...])
+    taken.removeLast(taken.count - count)
+    return taken
   }
 
   private func finish(_ state: StreamState) -> ReadResult {
@@ -237,7 +245,7 @@ public struct RISReader: Sendable {
     /// Reads whole records (and text outside records) starting at line `firstLine`. Returns the
     /// number of line ends in `bytes` (LF, CRLF and lone CR each count once).
     @discardableResult
-    mutating func readBatch(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Int {
+    mutating func readBatch(_ bytes: [UInt8], firstLine: Int) -> Int {
       guard !bytes.isEmpty else { return 0 }
       // The text is cut at TY lines into pieces that are tokenised and mapped independently (on all
       // cores); the results are taken in order: first every piece's tokeniser messages, then the
@@ -245,12 +253,12 @@ public struct RISReader: Sendable {
       // is checked piece by piece, on all cores, as its lines are counted; a piece boundary follows
       // a line feed, so no UTF-8 sequence spans two pieces and the pieces are all clean exactly when
       // the whole text is.
-      let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      var text = Array(bytes.dropFirst(start))
+      var text = bytes
+      if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
       var bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
       var scans = Self.scan(text, bounds, checkingClean: true)
       if !scans.allSatisfy(\.clean) {
-        let decoded = RISTextDecoder().decodeInGeneral(Array(bytes))
+        let decoded = RISTextDecoder().decodeInGeneral(bytes)
         usedFallback = usedFallback || decoded.usedFallback
         text = decoded.bytes
         bounds = RISTokenizer.pieceBounds(text, in: 0..<text.count, spacing: Self.pieceSize)
