@@ -5,8 +5,9 @@ import CiteprocData
 /// record, and few styles print it.
 ///
 /// Only ordinary and number variables are dropped; names and dates are always kept. A variable
-/// is kept when any attribute value of the style mentions it (this covers every element,
-/// condition and sort key that can read it), with its short form, and so are the variables the
+/// is kept when an attribute of the style that names variables mentions it (`variable`,
+/// `is-numeric`, `is-uncertain-date`: every element, condition and sort key that can read it),
+/// with its short form, and so are the variables the
 /// engine reads on its own: `language`, `page` and `page-first`, `title` and `title-short`
 /// (`title` for a generated `citation-label`), `citation-label` and `journalAbbreviation` (for a
 /// short `container-title`).
@@ -20,12 +21,12 @@ public struct ReferenceTrimmer: Sendable {
   ]
 
   init(style: Style) {
-    guard !style.attributeWords.isEmpty else {
+    guard !style.variableWords.isEmpty else {
       kept = nil
       return
     }
     var kept = Self.alwaysKept
-    for word in style.attributeWords {
+    for word in style.variableWords {
       kept.insert(word)
       kept.insert(word + "-short")
     }

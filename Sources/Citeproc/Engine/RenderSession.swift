@@ -116,7 +116,7 @@ struct RenderSession {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return }
     // A style that never mentions the variable cannot show the numbers: the sort is left to
     // the bibliography, with the contexts disambiguation gives.
-    guard style.attributeWords.isEmpty || style.attributeWords.contains("citation-number") else { return }
+    guard style.variableWords.isEmpty || style.variableWords.contains("citation-number") else { return }
     let usesNumber = bibliography.sort.contains(where: { key in
       if case .variable("citation-number") = key.source { return true }
       if case .macro(_, let body) = key.source { return Self.mentionsCitationNumber(body) }

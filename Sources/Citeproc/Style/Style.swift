@@ -14,9 +14,9 @@ public struct Style: Sendable {
   public var localeOverrides: [LocaleDefinition]
   public var citation: CitationSpec
   public var bibliography: BibliographySpec?
-  /// Every word of every attribute value of the style: a superset of the variables it can read,
-  /// whatever the element or condition that reads them.
-  package var attributeWords: Set<String> = []
+  /// Every word of the attributes that name variables: a superset of the variables the style can
+  /// read, whatever the element, condition or sort key that reads them.
+  package var variableWords: Set<String> = []
 }
 
 public struct StyleInfo: Sendable, Hashable {

@@ -68,27 +68,33 @@ package struct StyleCompiler {
       compiler.sharesMacros = false
       style = compiler.compileStyle(root)
     }
-    style?.attributeWords = attributeWords(root)
+    style?.variableWords = variableWords(root)
     var seen = Set<Diagnostic>()
     let diagnostics = compiler.diagnostics.filter { seen.insert($0).inserted }
     let hasErrors = diagnostics.contains { $0.severity == .error }
     return (hasErrors ? nil : style, diagnostics)
   }
 
-  /// The words of all attribute values of `root` and its descendants.
-  private static func attributeWords(_ root: XMLTreeElement) -> Set<String> {
+  /// The words of the attributes of `root` and its descendants that name variables. In CSL 1.0.2
+  /// these are `variable` (of text, number, date, names, label, a sort key and the condition),
+  /// the `is-numeric` and `is-uncertain-date` conditions, and `collapse` (`citation-number`).
+  private static func variableWords(_ root: XMLTreeElement) -> Set<String> {
     var words = Set<String>()
-    var pending = [root]
-    while let element = pending.popLast() {
+    func collect(_ element: XMLTreeElement) {
       for attribute in element.attributes {
-        for word in attribute.value.split(whereSeparator: {
-          $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r"
-        }) {
-          words.insert(String(word))
+        switch attribute.name {
+        case "variable", "is-numeric", "is-uncertain-date", "collapse":
+          for word in attribute.value.utf8.split(whereSeparator: {
+            $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D
+          }) {
+            words.insert(String(decoding: word, as: UTF8.self))
+          }
+        default: continue
         }
       }
-      pending += element.children
+      for child in element.children { collect(child) }
     }
+    collect(root)
     return words
   }
 
