@@ -13,11 +13,6 @@ enum SortValue: Sendable, Hashable {
   /// differ on the keys before a title, which is then never compared.
   case uncollated(String)
 
-  var isPresent: Bool {
-    if case .missing = self { return false }
-    return true
-  }
-
   var isUncollated: Bool {
     if case .uncollated = self { return true }
     return false
@@ -498,9 +493,10 @@ extension Processor {
   static func order(_ values: [[SortValue]], keys: [SortKey]) -> @Sendable (Int, Int) -> Bool {
     { a, b in
       for (index, key) in keys.enumerated() {
-        // The values are compared where they are, without copies.
-        var result = SortValue.compare(values[a][index], values[b][index])
-        if !key.ascending, values[a][index].isPresent, values[b][index].isPresent { result = -result }
+        let x = values[a][index]
+        let y = values[b][index]
+        var result = SortValue.compare(x, y)
+        if !key.ascending, x != .missing, y != .missing { result = -result }
         if result != 0 { return result < 0 }
       }
       return a < b
