@@ -263,22 +263,37 @@ struct Disambiguator {
 
   /// How many `disambiguate="true"` tests a layout has (macros included).
   static func disambiguateTests(_ elements: [RenderElement]) -> Int {
-    elements.reduce(0) { count, element in
+    var macros: [String: Int] = [:]
+    return disambiguateTests(elements, macros: &macros)
+  }
+
+  /// `macros` holds the count of each macro already walked: within one layout a macro's name
+  /// stands for one compiled body, which need not be walked again wherever it is called.
+  private static func disambiguateTests(_ elements: [RenderElement], macros: inout [String: Int]) -> Int {
+    var count = 0
+    for element in elements {
       switch element {
       case .text(let text):
-        if case .macro(_, let body) = text.source { return count + disambiguateTests(body) }
-        return count
-      case .group(let group): return count + disambiguateTests(group.children)
-      case .names(let names): return count + disambiguateTests(names.substitute ?? [])
-      case .choose(let choose):
-        let tests = choose.branches.reduce(0) { sum, branch in
-          sum + branch.conditions.filter { $0 == .disambiguate(true) }.count
+        guard case .macro(let name, let body) = text.source else { continue }
+        if let known = macros[name] {
+          count += known
+        } else {
+          let tests = disambiguateTests(body, macros: &macros)
+          macros[name] = tests
+          count += tests
         }
-        return count + tests + choose.branches.reduce(0) { $0 + disambiguateTests($1.body) }
-          + disambiguateTests(choose.elseBody)
-      default: return count
+      case .group(let group): count += disambiguateTests(group.children, macros: &macros)
+      case .names(let names): count += disambiguateTests(names.substitute ?? [], macros: &macros)
+      case .choose(let choose):
+        for branch in choose.branches {
+          count += branch.conditions.filter { $0 == .disambiguate(true) }.count
+          count += disambiguateTests(branch.body, macros: &macros)
+        }
+        count += disambiguateTests(choose.elseBody, macros: &macros)
+      default: continue
       }
     }
+    return count
   }
 }
 

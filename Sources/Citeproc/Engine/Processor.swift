@@ -12,12 +12,14 @@ public struct Processor: Sendable {
     self.style = style
     self.locale = locale
     var uses = false
+    // Macros already walked in the layout: a macro's name stands for one compiled body there.
+    var walked = Set<String>()
     func scan(_ elements: [RenderElement]) {
       for element in elements {
         switch element {
         case .text(let text):
           if case .variable("year-suffix", _) = text.source { uses = true }
-          if case .macro(_, let body) = text.source { scan(body) }
+          if case .macro(let name, let body) = text.source, walked.insert(name).inserted { scan(body) }
         case .group(let group): scan(group.children)
         case .choose(let choose):
           for branch in choose.branches { scan(branch.body) }
@@ -28,6 +30,7 @@ public struct Processor: Sendable {
       }
     }
     scan(style.citation.layout.elements)
+    walked = []
     scan(style.bibliography?.layout.elements ?? [])
     styleRendersYearSuffix = uses
   }

@@ -128,17 +128,26 @@ struct RenderSession {
   }
 
   private static func mentionsCitationNumber(_ elements: [RenderElement]) -> Bool {
+    var walked = Set<String>()
+    return mentionsCitationNumber(elements, walked: &walked)
+  }
+
+  /// `walked` holds the macros already walked without a mention: within one layout or key a
+  /// macro's name stands for one compiled body.
+  private static func mentionsCitationNumber(_ elements: [RenderElement], walked: inout Set<String>) -> Bool {
     elements.contains { element in
       switch element {
       case .text(let text):
         if case .variable("citation-number", _) = text.source { return true }
-        if case .macro(_, let body) = text.source { return mentionsCitationNumber(body) }
+        if case .macro(let name, let body) = text.source {
+          return walked.insert(name).inserted && mentionsCitationNumber(body, walked: &walked)
+        }
         return false
       case .number(let number): return number.variable == "citation-number"
-      case .group(let group): return mentionsCitationNumber(group.children)
+      case .group(let group): return mentionsCitationNumber(group.children, walked: &walked)
       case .choose(let choose):
-        return choose.branches.contains { mentionsCitationNumber($0.body) }
-          || mentionsCitationNumber(choose.elseBody)
+        return choose.branches.contains { mentionsCitationNumber($0.body, walked: &walked) }
+          || mentionsCitationNumber(choose.elseBody, walked: &walked)
       default: return false
       }
     }
@@ -480,12 +489,18 @@ final class SortValueCache {
     keys.contains { key in
       switch key.source {
       case .variable(let name): return name == variable
-      case .macro(_, let body): return mentions(variable, body)
+      case .macro(_, let body):
+        var walked = Set<String>()
+        return mentions(variable, body, walked: &walked)
       }
     }
   }
 
-  private static func mentions(_ variable: String, _ elements: [RenderElement]) -> Bool {
+  /// `walked` holds the macros already walked without a mention: within one key a macro's name
+  /// stands for one compiled body.
+  private static func mentions(_ variable: String, _ elements: [RenderElement], walked: inout Set<String>)
+    -> Bool
+  {
     func listed(_ value: String) -> Bool {
       value == variable || value.split(separator: " ").contains { $0 == variable }
     }
@@ -494,7 +509,9 @@ final class SortValueCache {
       case .text(let text):
         switch text.source {
         case .variable(let name, _): return listed(name)
-        case .macro(_, let body): return mentions(variable, body)
+        case .macro(let name, let body):
+          guard walked.insert(name).inserted else { return false }
+          return mentions(variable, body, walked: &walked)
         case .term, .value: return false
         }
       case .date(let date): return listed(date.variable)
@@ -502,8 +519,8 @@ final class SortValueCache {
       case .label(let label): return listed(label.variable)
       case .names(let names):
         return names.variables.contains(where: listed) || names.label.map { listed($0.variable) } == true
-          || mentions(variable, names.substitute ?? [])
-      case .group(let group): return mentions(variable, group.children)
+          || mentions(variable, names.substitute ?? [], walked: &walked)
+      case .group(let group): return mentions(variable, group.children, walked: &walked)
       case .choose(let choose):
         for branch in choose.branches {
           for condition in branch.conditions {
@@ -513,9 +530,9 @@ final class SortValueCache {
             case .disambiguate, .locator, .position, .type: break
             }
           }
-          if mentions(variable, branch.body) { return true }
+          if mentions(variable, branch.body, walked: &walked) { return true }
         }
-        return mentions(variable, choose.elseBody)
+        return mentions(variable, choose.elseBody, walked: &walked)
       }
     }
   }

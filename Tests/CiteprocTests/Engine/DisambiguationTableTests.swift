@@ -107,3 +107,38 @@ import Testing
     #expect(parts.last == [999, 4999])
   }
 }
+
+/// The tree walks over compiled layouts count a macro at every call, though they walk its body once.
+@Suite struct LayoutWalkTests {
+  private let xml = """
+    <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <info><id>t</id><title>t</title><updated>2020-01-01T00:00:00+00:00</updated></info>
+      <macro name="inner"><choose><if disambiguate="true"><text variable="title"/></if></choose></macro>
+      <macro name="outer">
+        <group><text macro="inner"/><text macro="inner"/></group>
+        <choose><if disambiguate="true"><text variable="year-suffix"/></if></choose>
+      </macro>
+      <citation disambiguate-add-year-suffix="true">
+        <layout><text macro="outer"/><text macro="inner"/><text macro="outer"/></layout>
+      </citation>
+      <bibliography><sort><key macro="outer"/></sort><layout><text macro="inner"/></layout></bibliography>
+    </style>
+    """
+
+  @Test func countsEveryCallOfAMacro() throws {
+    let style = try StyleLoader().load(xml: xml).style
+    // outer = 2 × inner + 1 = 3; the layout: outer + inner + outer = 3 + 1 + 3.
+    #expect(Disambiguator.disambiguateTests(style.citation.layout.elements) == 7)
+    #expect(Disambiguator.disambiguateTests(style.bibliography?.layout.elements ?? []) == 1)
+  }
+
+  @Test func findsVariablesInMacrosCalledMoreThanOnce() throws {
+    let style = try StyleLoader().load(xml: xml).style
+    let processor = Processor(style: style, locale: Locale(language: "en-US", layers: []))
+    #expect(processor.styleRendersYearSuffix)
+    let keys = style.bibliography?.sort ?? []
+    #expect(SortValueCache.reads("year-suffix", keys))
+    #expect(SortValueCache.reads("title", keys))
+    #expect(!SortValueCache.reads("citation-number", keys))
+  }
+}
