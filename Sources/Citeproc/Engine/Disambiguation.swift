@@ -212,23 +212,24 @@ struct Disambiguator {
   /// Splits `list` by `keys` (the key of each item of `list`, in the same order), keeping the
   /// order of first appearance; only the parts of at least `minimumSize` items are returned.
   ///
-  /// Equal keys are found with an open-addressing table of 32-bit positions over `keys` itself,
-  /// so that 100,000 keys take about 2 MB on top of the keys rather than a dictionary of copies.
+  /// Equal keys are found with a ``StringPositionTable`` over `keys` itself, so that 100,000
+  /// keys take about 2 MB on top of the keys rather than a dictionary of copies.
   static func partition(_ list: [Int], keys allKeys: [String], minimumSize: Int = 1) -> [[Int]] {
     let keys = allKeys.prefix(list.count)
-    var capacity = 16
-    while capacity < keys.count * 2 { capacity *= 2 }
-    let mask = capacity - 1
-    // The first position with each key, plus one (0: empty slot).
-    var slots = [UInt32](repeating: 0, count: capacity)
+    // The first position with each key.
+    var table = StringPositionTable(capacityFor: keys.count)
     // For each position, the first position with the same key; and how many share it.
     var first = [UInt32](repeating: 0, count: keys.count)
     var members = [UInt32](repeating: 0, count: keys.count)
     for (position, key) in keys.enumerated() {
-      var slot = key.hashValue & mask
-      while slots[slot] != 0 && keys[Int(slots[slot]) - 1] != key { slot = (slot + 1) & mask }
-      if slots[slot] == 0 { slots[slot] = UInt32(truncatingIfNeeded: position + 1) }
-      let owner = Int(slots[slot]) - 1
+      let slot = table.slot(for: key) { keys[$0] }
+      let owner: Int
+      if let known = table.position(in: slot) {
+        owner = known
+      } else {
+        table.store(position, in: slot)
+        owner = position
+      }
       first[position] = UInt32(truncatingIfNeeded: owner)
       members[owner] += 1
     }

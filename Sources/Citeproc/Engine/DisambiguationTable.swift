@@ -44,10 +44,6 @@ struct GivennameLevels: Sendable, Hashable {
   }
 
   init() {}
-
-  init(_ pairs: [Int: Int]) {
-    for (position, level) in pairs { self[position] = level }
-  }
 }
 
 /// What disambiguation decided for each item of a render session: one small entry per

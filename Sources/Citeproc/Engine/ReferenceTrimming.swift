@@ -33,9 +33,6 @@ public struct ReferenceTrimmer: Sendable {
     self.kept = kept
   }
 
-  /// Whether `variable` (an ordinary or number variable) is kept.
-  public func keeps(_ variable: String) -> Bool { kept?.contains(variable) ?? true }
-
   /// `reference` without the ordinary variables the style never reads.
   public func trimmed(_ reference: Reference) -> Reference {
     guard let kept, reference.fields.contains(where: { !kept.contains($0.key) }) else { return reference }

@@ -45,7 +45,7 @@ import Testing
     b[2] = 2
     #expect(a == b)
     #expect(a.hashValue == b.hashValue)
-    #expect(GivennameLevels([2: 2, 40: 1, 5: 0]) == a)
+    #expect(a.dictionary == [2: 2, 40: 1, 5: 0])
     b[2] = 1
     #expect(a != b)
   }
