@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work split over the machine's cores, for loops whose iterations are independent.
 package enum Parallel {
@@ -16,21 +17,58 @@ package enum Parallel {
   package static func map<T: Sendable>(
     count: Int, minimumChunk: Int = 64, _ transform: @Sendable (Int) -> T
   ) -> [T] {
+    map(count: count, minimumChunk: minimumChunk, state: (), perWorker: { $0 }) { _, index in transform(index)
+    }
+  }
+
+  /// ``map(count:minimumChunk:_:)`` where each thread works with its own `State`: the calling
+  /// thread with `state`, and each worker with one `copy(state)` for all the chunks it takes.
+  /// Values that every item reads and that reference-counted storage holds (a compiled style)
+  /// are worth a copy for each core: counting references on one shared copy from several cores
+  /// makes them wait for each other's caches.
+  package static func map<State: Sendable, T: Sendable>(
+    count: Int, minimumChunk: Int = 64, state: State, perWorker copy: @Sendable (State) -> State,
+    _ transform: @Sendable (State, Int) -> T
+  ) -> [T] {
     let minimumChunk = max(minimumChunk, 1)
     let workers = min(System.activeProcessorCount, count / minimumChunk)
-    guard workers > 1 else { return (0..<count).map(transform) }
+    guard workers > 1 else { return (0..<count).map { transform(state, $0) } }
     let chunks = min(count / minimumChunk, workers * chunksPerWorker)
     let slots = Slots<[T]>(count: chunks)
     defer { slots.release() }
+    let copies = Pool<State>()
     let chunk = (count + chunks - 1) / chunks
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
       let range = min(count, index * chunk)..<min(count, (index + 1) * chunk)
-      slots.set(index, range.map(transform))
+      // At most one chunk a thread runs at a time, so there are at most as many copies as threads.
+      let state = copies.take() ?? copy(state)
+      slots.set(index, range.map { transform(state, $0) })
+      copies.put(state)
     }
     var result: [T] = []
     result.reserveCapacity(count)
     for index in 0..<chunks { result.append(contentsOf: slots.take(index)) }
     return result
+  }
+
+  /// The per-thread values of ``map(count:minimumChunk:state:perWorker:_:)`` that no chunk is
+  /// using at the moment.
+  private final class Pool<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var idle: [Value] = []
+
+    func take() -> Value? {
+      lock.lock()
+      defer { lock.unlock() }
+      return idle.popLast()
+    }
+
+    func put(_ value: Value) {
+      lock.lock()
+      defer { lock.unlock() }
+      idle.append(value)
+    }
   }
 
   /// How many chunks each core gets at most (see ``map(count:minimumChunk:_:)``).

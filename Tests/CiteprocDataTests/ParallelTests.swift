@@ -68,4 +68,39 @@ struct ParallelMapTests {
     let result = Parallel.map(count: 10, minimumChunk: 1) { "item \($0)" }
     #expect(result == (0..<10).map { "item \($0)" })
   }
+
+  /// Each worker thread gets one copy of the state for all the chunks it takes; the calling
+  /// thread alone uses the state itself.
+  @Test(arguments: [100, 4_096])
+  func eachWorkerHasItsOwnCopyTest(count: Int) {
+    let copies = Copies()
+    let result = Parallel.map(count: count, state: 0, perWorker: { _ in copies.make() }) { state, index in
+      (index, state)
+    }
+    #expect(result.map(\.0) == Array(0..<count))
+    let used = Set(result.map(\.1))
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    if count < 128 || cores == 1 {
+      // Too few items for two chunks of 64: one thread, no copy.
+      #expect(used == [0])
+      #expect(copies.count == 0)
+    } else {
+      // Every item was worked on with a copy, at most one per core.
+      #expect(!used.contains(0))
+      #expect(copies.count >= 1 && copies.count <= cores)
+      #expect(used == Set(1...copies.count))
+    }
+  }
+
+  /// Numbers the copies as they are made.
+  private final class Copies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made = 0
+    func make() -> Int {
+      lock.withLock {
+        made += 1; return made
+      }
+    }
+    var count: Int { lock.withLock { made } }
+  }
 }

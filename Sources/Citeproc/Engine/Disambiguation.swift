@@ -95,8 +95,7 @@ struct Disambiguator {
     items = session.registered
     states = DisambiguationTable(count: session.references.count)
     renderer = DisambiguationRenderer(
-      processor: session.processor, references: session.references, citationNumber: session.citationNumber,
-      layout: spec.layout.elements)
+      processor: session.processor, references: session.references, citationNumber: session.citationNumber)
     let rule = spec.givennameRule
     globalRule = spec.disambiguateAddGivenname && rule != .byCite
     expandsByCite = spec.disambiguateAddGivenname && rule == .byCite
@@ -118,7 +117,9 @@ struct Disambiguator {
     if globalRule {
       let renderer = renderer
       let items = items
-      let rendered = Parallel.map(count: items.count) { renderer.render(items[$0], CiteContext()).lists }
+      let rendered = Parallel.map(count: items.count, state: renderer, perWorker: { $0.unshared() }) {
+        renderer, offset in renderer.render(items[offset], CiteContext()).lists
+      }
       var names = GlobalNames(registry: NameRegistry(rule: rule))
       for (index, lists) in zip(items, rendered) {
         names.baseLists[index] = lists
@@ -140,7 +141,10 @@ struct Disambiguator {
       let separation = GroupSeparation(
         renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: nil, states: [:])
       let states = states
-      let results = Parallel.map(count: groups.count, minimumChunk: 1) { offset in
+      let results = Parallel.map(
+        count: groups.count, minimumChunk: 1, state: separation,
+        perWorker: { GroupSeparation(unsharing: $0) }
+      ) { separation, offset in
         var own = separation
         let group = groups[offset]
         own.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
@@ -203,7 +207,8 @@ struct Disambiguator {
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable) -> [[Int]] {
     // The cites render on all cores; the grouping follows in order.
     let renderer = renderer
-    let keys = Parallel.map(count: list.count) { offset in
+    let keys = Parallel.map(count: list.count, state: renderer, perWorker: { $0.unshared() }) {
+      renderer, offset in
       renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
     }
     return Self.partition(list, keys: keys, minimumSize: 2)
@@ -313,6 +318,15 @@ struct GroupSeparation: Sendable {
   var trial: [Int: CiteContext] = [:]
   /// Name lists of the last trial render, per item.
   var trialLists: [Int: [RenderedNameList]] = [:]
+
+  /// `other` with a renderer for another thread (see ``DisambiguationRenderer/unshared()``).
+  init(unsharing other: GroupSeparation) {
+    self.init(
+      renderer: other.renderer.unshared(), expandsByCite: other.expandsByCite, addsNames: other.addsNames,
+      global: other.global, states: other.states)
+    trial = other.trial
+    trialLists = other.trialLists
+  }
 
   init(
     renderer: DisambiguationRenderer, expandsByCite: Bool, addsNames: Bool, global: GlobalNames?,

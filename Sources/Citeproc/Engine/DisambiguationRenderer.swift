@@ -9,6 +9,19 @@ struct DisambiguationRenderer: Sendable {
   /// The citation layout.
   let layout: [RenderElement]
 
+  init(processor: Processor, references: [Reference], citationNumber: [Int?]) {
+    self.processor = processor
+    self.references = references
+    self.citationNumber = citationNumber
+    layout = processor.style.citation.layout.elements
+  }
+
+  /// A renderer for another thread, with its own copy of the style (see ``Processor/unshared()``).
+  func unshared() -> DisambiguationRenderer {
+    DisambiguationRenderer(
+      processor: processor.unshared(), references: references, citationNumber: citationNumber)
+  }
+
   /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
   /// compared in their subsequent form (the shortest a style gives), without year-suffix.
   func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {

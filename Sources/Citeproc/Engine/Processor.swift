@@ -35,6 +35,19 @@ public struct Processor: Sendable {
     styleRendersYearSuffix = uses
   }
 
+  private init(style: Style, locale: Locale, styleRendersYearSuffix: Bool) {
+    self.style = style
+    self.locale = locale
+    self.styleRendersYearSuffix = styleRendersYearSuffix
+  }
+
+  /// A copy whose style and locale share no storage with this one's, for a thread that renders
+  /// many items (see `Unsharing.swift`).
+  func unshared() -> Processor {
+    Processor(
+      style: style.unshared(), locale: locale.unshared(), styleRendersYearSuffix: styleRendersYearSuffix)
+  }
+
   /// Layout settings of the bibliography, for output formats.
   public var bibliographyLayout: BibliographyLayout {
     style.bibliography?.layoutOptions ?? BibliographyLayout()

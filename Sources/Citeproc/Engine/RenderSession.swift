@@ -184,13 +184,14 @@ struct RenderSession {
     if !missing.isEmpty {
       let processor = processor
       let references = references
-      let sort = bibliography.sort
       let disambiguation = disambiguation
       let citationNumber = citationNumber
       let work = missing
-      let computed = Parallel.map(count: work.count) { offset in
+      let computed = Parallel.map(count: work.count, state: processor, perWorker: { $0.unshared() }) {
+        processor, offset in
         let index = items[work[offset]]
         let context = Self.bibliographyContext(index, disambiguation, citationNumber)
+        let sort = processor.style.bibliography?.sort ?? []
         return processor.sortValues(sort, reference: references[index], cite: context, inCitation: false)
       }
       for (position, itemValues) in zip(missing, computed) {
@@ -363,10 +364,14 @@ struct RenderSession {
         batchStart = position
         let batch = Array(order[position..<min(order.count, position + Parallel.batchSize)])
         let contexts = batch.map(bibliographyContext)
-        rendered = Parallel.map(count: batch.count) { offset in
+        rendered = Parallel.map(count: batch.count, state: processor, perWorker: { $0.unshared() }) {
+          processor, offset in
+          guard let bibliography = processor.style.bibliography else {
+            preconditionFailure("a copy of the style lost its bibliography")
+          }
           var evaluator = processor.evaluator(
             for: references[batch[offset]], mode: .bibliography, inCitation: false, cite: contexts[offset])
-          let pieces = layout.elements.map { evaluator.render($0).0 }
+          let pieces = bibliography.layout.elements.map { evaluator.render($0).0 }
           let blank = Node.sequence(pieces).printsOnlyWhitespace
           // An entry that does not depend on the one before it is finished here too.
           guard !blank, bibliography.subsequentAuthorSubstitute == nil else {

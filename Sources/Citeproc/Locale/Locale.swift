@@ -13,7 +13,6 @@ public struct Locale: Sendable {
 
   /// Merges `layers`, lowest priority first.
   public init(language: String, layers: [LocaleDefinition]) {
-    self.language = language
     var punctuation = false
     var limitOrdinals = false
     var terms: [TermKey: Term] = [:]
@@ -35,15 +34,34 @@ public struct Locale: Sendable {
         dates.merge(layer.dateFormats) { _, new in new }
       }
     }
-    self.punctuationInQuote = punctuation
-    self.limitDayOrdinalsToDay1 = limitOrdinals
+    self.init(
+      language: language, punctuationInQuote: punctuation, limitDayOrdinalsToDay1: limitOrdinals,
+      terms: terms, dateFormats: dates)
+  }
+
+  /// The merged locale, with its derived tables worked out.
+  private init(
+    language: String, punctuationInQuote: Bool, limitDayOrdinalsToDay1: Bool, terms: [TermKey: Term],
+    dateFormats: [DateElement.Form: DateElement]
+  ) {
+    self.language = language
+    self.punctuationInQuote = punctuationInQuote
+    self.limitDayOrdinalsToDay1 = limitDayOrdinalsToDay1
     self.terms = terms
-    self.dateFormats = dates
+    self.dateFormats = dateFormats
     let ordinals = terms.filter { $0.key.form == .long && $0.key.isOrdinal }
     ordinalTables = OrdinalTable.genders.map { gender in
       OrdinalTable(Self.ordinalTerms(in: ordinals, gender: gender))
     }
     locatorLabels = EmbeddedLocatorLabels { terms[TermKey($0, form: .short)] }
+  }
+
+  /// A copy that shares no storage with this locale (see ``Style/unshared()``).
+  func unshared() -> Locale {
+    Locale(
+      language: language.unshared(), punctuationInQuote: punctuationInQuote,
+      limitDayOrdinalsToDay1: limitDayOrdinalsToDay1, terms: terms.unshared(),
+      dateFormats: dateFormats.mapValues { $0.unshared() })
   }
 
   /// The ordinal terms for `gender`, in the order they are tried.
