@@ -296,8 +296,9 @@ enum PageRange {
     let second = String(value[value.utf8.index(after: hyphen)...])
     guard !second.isEmpty else { return nil }
     let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
-    let expanded =
-      second.count < first.count ? String(first.prefix(first.count - second.count)) + second : second
+    // Both are ASCII digits.
+    let missing = first.utf8.count - second.utf8.count
+    let expanded = missing > 0 ? String(decoding: first.utf8.prefix(missing), as: UTF8.self) + second : second
     let result: String
     if let start = Int(first), let end = Int(expanded), end > start {
       result = first + delimiter + (format.map { reformat(first, second, $0) } ?? second)
@@ -358,10 +359,10 @@ enum PageRange {
   private static func reformat(_ first: String, _ second: String, _ format: StyleOptions.PageRangeFormat)
     -> String
   {
-    // Expand the second number to full length first.
+    // Expand the second number to full length first (both are ASCII digits).
     var full = second
-    if second.count < first.count {
-      full = String(first.prefix(first.count - second.count)) + second
+    if second.utf8.count < first.utf8.count {
+      full = String(decoding: first.utf8.prefix(first.utf8.count - second.utf8.count), as: UTF8.self) + second
     }
     guard let firstValue = Int(first), let fullValue = Int(full), fullValue > firstValue else { return full }
     switch format {
@@ -379,15 +380,16 @@ enum PageRange {
   }
 
   /// Drops leading digits the two numbers share, keeping at least `keep` digits.
+  /// Both are ASCII digits, so they are compared byte by byte.
   private static func minimal(_ first: String, _ full: String, keep: Int) -> String {
-    guard first.count == full.count else { return full }
-    let a = Array(first)
-    let b = Array(full)
+    let a = Array(first.utf8)
+    let b = Array(full.utf8)
+    guard a.count == b.count else { return full }
     var index = 0
     while index < b.count - 1 && a[index] == b[index] { index += 1 }
     let remaining = b.count - index
-    if remaining < keep { return String(b.suffix(min(keep, b.count))) }
-    return String(b[index...])
+    if remaining < keep { return String(decoding: b.suffix(min(keep, b.count)), as: UTF8.self) }
+    return String(decoding: b[index...], as: UTF8.self)
   }
 
   private static func chicago(_ first: String, _ full: String, firstValue: Int, sixteenth: Bool) -> String {
