@@ -28,6 +28,13 @@ extension Initials {
   /// nil for any other text.
   static func makeLatin(_ given: String, with separator: String, initialize: Bool, hyphen: Bool) -> String? {
     guard separator.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
+    // A name of printable ASCII (most names) is read from its own bytes, each byte a scalar.
+    let fromBytes = given.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
+      return makeLatin(
+        bytes.lazy.map { UInt32($0) }, ascii: true, with: separator, initialize: initialize, hyphen: hyphen)
+    }
+    if let fromBytes, let initials = fromBytes { return initials }
     var scalars: [UInt32] = []
     scalars.reserveCapacity(given.utf8.count)
     var ascii = true
@@ -37,6 +44,13 @@ extension Initials {
       if value >= 0x80 { ascii = false }
       scalars.append(value)
     }
+    return makeLatin(scalars, ascii: ascii, with: separator, initialize: initialize, hyphen: hyphen)
+  }
+
+  /// ``makeLatin(_:with:initialize:hyphen:)`` of the scalars of a name (`ascii` when all are).
+  private static func makeLatin<Scalars: RandomAccessCollection<UInt32>>(
+    _ scalars: Scalars, ascii: Bool, with separator: String, initialize: Bool, hyphen: Bool
+  ) -> String where Scalars.Index == Int {
     // ASCII is classified by arithmetic; the table is built for the first name that needs it.
     let table = ascii ? nil : latinTable
     func isLower(_ value: UInt32) -> Bool {
@@ -47,7 +61,7 @@ extension Initials {
     }
     // The output is built as UTF-8 bytes and made a string once.
     var out: [UInt8] = []
-    out.reserveCapacity(2 * given.utf8.count + 4 * separator.utf8.count + 4)
+    out.reserveCapacity(2 * scalars.count + 4 * separator.utf8.count + 4)
     func append(_ value: UInt32) {
       if value < 0x80 {
         out.append(UInt8(value))
@@ -139,7 +153,8 @@ extension Initials {
   }
 
   /// The tokens of `scalars`: the ranges between spaces, periods and hyphens.
-  private static func tokens(of scalars: [UInt32]) -> [ScalarToken] {
+  private static func tokens<Scalars: RandomAccessCollection<UInt32>>(of scalars: Scalars) -> [ScalarToken]
+  where Scalars.Index == Int {
     var tokens: [ScalarToken] = []
     var start = 0
     func flush(at end: Int, period: Bool, hyphen: Bool) {
