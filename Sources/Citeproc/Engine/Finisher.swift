@@ -304,17 +304,27 @@ struct Finisher {
   private func build(_ runs: ArraySlice<Run>, depth: Int) -> Rendered {
     var items: [Rendered] = []
     var index = runs.startIndex
-    var pendingText = ""
     while index < runs.endIndex {
       let run = runs[index]
       if run.path.count <= depth {
-        pendingText += run.text
-        index += 1
+        // Consecutive runs without a wrapper at this depth are one piece of text, made at its
+        // final size (appending run by run would leave it up to twice as large as its text).
+        var end = index + 1
+        var byteCount = run.text.utf8.count
+        while end < runs.endIndex && runs[end].path.count <= depth {
+          byteCount += runs[end].text.utf8.count
+          end += 1
+        }
+        if end == index + 1 {
+          if !run.text.isEmpty { items.append(.text(run.text)) }
+        } else if byteCount > 0 {
+          var text = ""
+          text.reserveCapacity(byteCount)
+          for position in index..<end { text += runs[position].text }
+          items.append(.text(text))
+        }
+        index = end
         continue
-      }
-      if !pendingText.isEmpty {
-        items.append(.text(pendingText))
-        pendingText = ""
       }
       let wrapper = run.path[depth]
       var end = index + 1
@@ -328,7 +338,6 @@ struct Finisher {
       }
       index = end
     }
-    if !pendingText.isEmpty { items.append(.text(pendingText)) }
     return items.count == 1 ? items[0] : .sequence(items)
   }
 }
