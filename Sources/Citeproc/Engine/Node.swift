@@ -19,7 +19,9 @@ enum Node: Sendable, Hashable {
   var isEmpty: Bool {
     switch self {
     case .text(let s): return s.isEmpty
-    case .sequence(let items): return items.allSatisfy(\.isEmpty)
+    case .sequence(let items):
+      for item in items where !item.isEmpty { return false }
+      return true
     case .styled(_, let inner), .quoted(let inner), .display(_, let inner), .noCase(let inner),
       .tagged(_, let inner):
       return inner.isEmpty
