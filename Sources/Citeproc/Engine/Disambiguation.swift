@@ -4,7 +4,9 @@ import CiteprocData
 /// were shown before et-al.
 struct RenderedNameList: Sendable, Hashable {
   var names: [Name]
-  var options: NameOptions
+  /// Whether the names are shown as initials (`initialize-with` with `initialize`): all that
+  /// global name disambiguation needs of the name options.
+  var usesInitials: Bool
   var shown: Int
 
   var hasHiddenNames: Bool { shown < names.count }
@@ -161,11 +163,23 @@ struct Disambiguator {
       }
     } else {
       // Global name disambiguation registers the names each set adds: one set after another.
+      // Each set reads and changes only its own items' states, which are taken from the table
+      // and put back set by set (holding every item's state at once takes tens of megabytes).
       var separation = GroupSeparation(
         renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: global,
-        states: states.changed)
-      for group in groups { unresolved += separation.separate(group) }
-      for (index, state) in separation.states { states[index] = state }
+        states: [:])
+      for group in groups {
+        separation.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
+        unresolved += separation.separate(group)
+        for index in group {
+          if let change = separation.states[index].flatMap({ DisambiguationTable.change(index, $0) }) {
+            states.apply(change)
+          }
+        }
+        separation.states.removeAll(keepingCapacity: true)
+        separation.trial.removeAll(keepingCapacity: true)
+        separation.trialLists.removeAll(keepingCapacity: true)
+      }
     }
 
     if usesCondition {
@@ -453,7 +467,8 @@ struct GlobalNames: Sendable {
     for list in baseLists[index] ?? [] {
       let count = min(list.names.count, list.shown + extraNames)
       for position in 0..<count {
-        let level = registry.level(of: list.names[position], position: position, options: list.options)
+        let level = registry.level(
+          of: list.names[position], position: position, usesInitials: list.usesInitials)
         if level > 0 { levels[position] = max(levels[position] ?? 0, level) }
       }
     }
@@ -497,12 +512,11 @@ struct NameRegistry: Sendable {
 
   /// The given-name level a name needs to be told apart from the other names of the document
   /// with the same family name: 0 as styled, 1 initials, 2 full given name.
-  func level(of name: Name, position: Int, options: NameOptions) -> Int {
+  func level(of name: Name, position: Int, usesInitials: Bool) -> Int {
     if primaryOnly && position > 0 { return 0 }
     guard let keys = Self.keys(name) else { return 0 }
     let initialsCount = initialsByFamily[keys.family]?.count ?? 0
     let givensCount = givensByInitials[keys.family + "\u{0}" + keys.initials]?.count ?? 0
-    let usesInitials = options.initializeWith != nil && options.initialize
     if initialsOnly {
       return usesInitials && initialsCount > 1 ? 1 : 0
     }

@@ -126,10 +126,4 @@ struct DisambiguationTable: Sendable {
     set { self[index] = newValue }
   }
 
-  /// The items with a changed context, and their contexts.
-  var changed: [Int: CiteContext] {
-    var pairs: [Int: CiteContext] = [:]
-    for index in entries.indices where entries[index] != Entry() { pairs[index] = entries[index].context }
-    return pairs
-  }
 }

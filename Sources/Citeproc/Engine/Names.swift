@@ -124,7 +124,9 @@ extension Evaluator {
       }
     }
     if shownCount == 0 { return .empty }
-    renderedNameLists?.append(RenderedNameList(names: names, options: options, shown: shownCount))
+    renderedNameLists?.append(
+      RenderedNameList(
+        names: names, usesInitials: options.initializeWith != nil && options.initialize, shown: shownCount))
     let sortOrder = mode == .sortKey
 
     var parts: [Node] = []
