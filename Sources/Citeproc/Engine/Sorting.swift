@@ -354,7 +354,7 @@ extension Processor {
   func sortValues(
     _ keys: [SortKey], reference: Reference, cite: CiteContext, inCitation: Bool
   ) -> [SortValue] {
-    keys.map { key in
+    let values = keys.map { key -> SortValue in
       switch key.source {
       case .variable(let name):
         return variableSortValue(name, reference: reference, cite: cite, key: key, inCitation: inCitation)
@@ -367,6 +367,10 @@ extension Processor {
         return SortValue.text(fromDisplay: text)
       }
     }
+    // Missing values at the end are not kept (see `[SortValue].value(at:)`): the later keys of
+    // a long sort (apa has ten) are missing for most items, and the values of every item are held.
+    guard let last = values.lastIndex(where: { $0 != .missing }) else { return [] }
+    return last == values.count - 1 ? values : Array(values[...last])
   }
 
   private func variableSortValue(
@@ -460,7 +464,7 @@ extension Processor {
       var end = start + 1
       while end < order.count
         && (0..<deferred).allSatisfy({
-          SortValue.compare(values[order[start]][$0], values[order[end]][$0]) == 0
+          SortValue.compare(values[order[start]].value(at: $0), values[order[end]].value(at: $0)) == 0
         })
       {
         end += 1
@@ -493,8 +497,8 @@ extension Processor {
   static func order(_ values: [[SortValue]], keys: [SortKey]) -> @Sendable (Int, Int) -> Bool {
     { a, b in
       for (index, key) in keys.enumerated() {
-        let x = values[a][index]
-        let y = values[b][index]
+        let x = values[a].value(at: index)
+        let y = values[b].value(at: index)
         var result = SortValue.compare(x, y)
         if !key.ascending, x != .missing, y != .missing { result = -result }
         if result != 0 { return result < 0 }
@@ -547,3 +551,9 @@ let CiteprocDataNumbers: Set<String> = [
 private let letterFolds: [Character: String] = [
   "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h",
 ]
+
+extension [SortValue] {
+  /// The value of the key at `index`: the values of an item end with its last value that is not
+  /// missing (see ``Processor/sortValues(_:reference:cite:inCitation:)``).
+  func value(at index: Int) -> SortValue { index < count ? self[index] : .missing }
+}
