@@ -51,6 +51,39 @@ struct SortKeyTests {
   }
 }
 
+/// An item's sort values end with its last value that is not missing; the keys after it read as
+/// missing, which sorts last in either direction.
+struct TrailingMissingSortValueTests {
+  @Test func valuesEndWithTheLastPresentOne() throws {
+    let processor = Processor(
+      style: try StyleLoader().load("harvard").style, locale: Locale(language: "en-GB", layers: []))
+    let keys = [
+      SortKey(source: .variable("title"), ascending: true),
+      SortKey(source: .variable("volume"), ascending: true),
+      SortKey(source: .variable("issue"), ascending: true),
+    ]
+    let withVolume = Reference(id: "a", type: "book", fields: ["title": "Alpha", "volume": "3"])
+    let titleOnly = Reference(id: "b", type: "book", fields: ["title": "Alpha"])
+    let values = [withVolume, titleOnly].map {
+      processor.sortValues(keys, reference: $0, cite: CiteContext(), inCitation: false)
+    }
+    #expect(values[0].count == 2)
+    #expect(values[1].count == 1)
+    #expect(values[1].value(at: 1) == .missing && values[1].value(at: 2) == .missing)
+    #expect(
+      processor.sortValues(
+        keys, reference: Reference(id: "c", type: "book"), cite: CiteContext(), inCitation: false
+      ).isEmpty)
+    // The item without a volume comes after the one with it, whichever way the key sorts.
+    for ascending in [true, false] {
+      var sorted = keys
+      sorted[1].ascending = ascending
+      #expect(processor.sortedIndices(values, keys: sorted) == [0, 1])
+      #expect(processor.sortedIndices([values[1], values[0]], keys: sorted) == [1, 0])
+    }
+  }
+}
+
 /// The bibliography order of a long list, sorted in halves on two cores and merged, is the order
 /// one sort gives.
 struct ParallelSortTests {
