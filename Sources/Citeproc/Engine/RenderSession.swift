@@ -163,55 +163,52 @@ struct RenderSession {
     guard let bibliography = style.bibliography, !bibliography.sort.isEmpty else { return items }
     // Sort values depend only on the reference and the context; the bibliography is sorted up to
     // three times per session (citation numbers, year suffixes, the entries), mostly with the same
-    // context, so they are kept. Those not kept yet are worked out on all cores.
+    // context, so they are kept, as far as a sort has worked them out (see
+    // `Processor.sortedLazily`). Those still needed are worked out on all cores.
     var values: [[SortValue]] = []
+    var computed: [Int] = []
     values.reserveCapacity(items.count)
-    // Positions in `items` whose values are not kept yet. Their contexts are worked out again
-    // where needed rather than held: two contexts for each of 100k items take tens of megabytes.
-    var missing: [Int] = []
-    for (position, index) in items.enumerated() {
-      if let cached = sortCache.values(index, for: sortKeyContext(index)) {
-        values.append(cached)
+    computed.reserveCapacity(items.count)
+    var changed = false
+    for index in items {
+      if let kept = sortCache.values(index, for: sortKeyContext(index)) {
+        values.append(kept.values)
+        computed.append(kept.computed)
       } else {
         values.append([])
-        missing.append(position)
+        computed.append(0)
+        changed = true
       }
     }
-    if missing.isEmpty, let last = sortCache.lastOrder, last.items == items {
+    if !changed, let last = sortCache.lastOrder, last.items == items {
       // The same items with the same values: the same order.
       return last.order
     }
-    if !missing.isEmpty {
-      let processor = processor
-      let references = references
-      let disambiguation = disambiguation
-      let citationNumber = citationNumber
-      let work = missing
-      let computed = Parallel.map(count: work.count, state: processor, perWorker: { $0.unshared() }) {
-        processor, offset in
+    let processor = processor
+    let references = references
+    let disambiguation = disambiguation
+    let citationNumber = citationNumber
+    let before = computed
+    let positions = processor.sortedLazily(&values, computed: &computed, keys: bibliography.sort) {
+      work, key in
+      Parallel.map(count: work.count, state: processor, perWorker: { $0.unshared() }) { processor, offset in
         let index = items[work[offset]]
+        // Contexts are worked out again where needed rather than held: two contexts for each of
+        // 100k items take tens of megabytes.
         let context = Self.bibliographyContext(index, disambiguation, citationNumber)
-        let sort = processor.style.bibliography?.sort ?? []
-        return processor.sortValues(sort, reference: references[index], cite: context, inCitation: false)
-      }
-      for (position, itemValues) in zip(missing, computed) {
-        sortCache.keep(itemValues, items[position], for: sortKeyContext(items[position]))
-        values[position] = itemValues
+        guard let sort = processor.style.bibliography?.sort, key < sort.count else { return .missing }
+        return processor.sortValues(
+          [sort[key]], reference: references[index], cite: context, inCitation: false
+        )
+        .first ?? .missing
       }
     }
-    let order: [Int]
-    if let last = sortCache.lastOrder, last.items == items, missing.count * 8 < items.count {
-      // A few items changed their values since the last sort (year suffixes, say): the others keep
-      // their order, and the changed ones are sorted apart and merged in.
-      var positionOfItem = [Int](repeating: 0, count: references.count)
-      for (position, index) in items.enumerated() { positionOfItem[index] = position }
-      let previous = last.order.map { positionOfItem[$0] }
-      order = Processor.resorted(
-        previous, changed: missing, by: Processor.order(values, keys: bibliography.sort)
-      ).map { items[$0] }
-    } else {
-      order = processor.sortedIndices(values, keys: bibliography.sort).map { items[$0] }
+    for position in items.indices where computed[position] != before[position] {
+      sortCache.keep(
+        values[position], computed: computed[position], items[position],
+        for: sortKeyContext(items[position]))
     }
+    let order = positions.map { items[$0] }
     sortCache.lastOrder = (items, order)
     return order
   }
@@ -254,12 +251,20 @@ struct RenderSession {
   private func sortedForCitation(_ cites: [(CiteItem, Int)]) -> [(CiteItem, Int)] {
     let keys = style.citation.sort
     guard !keys.isEmpty, cites.count > 1 else { return cites }
-    let values = cites.map { item, index in
-      var context = baseContext(index)
-      context.setLocator(item.locator, label: item.label, embeddedLabels: processor.locale.locatorLabels)
-      return processor.sortValues(keys, reference: references[index], cite: context, inCitation: true)
+    var values = [[SortValue]](repeating: [], count: cites.count)
+    var computed = [Int](repeating: 0, count: cites.count)
+    let order = processor.sortedLazily(&values, computed: &computed, keys: keys) { positions, key in
+      positions.map { position in
+        let (item, index) = cites[position]
+        var context = baseContext(index)
+        context.setLocator(item.locator, label: item.label, embeddedLabels: processor.locale.locatorLabels)
+        return processor.sortValues(
+          [keys[key]], reference: references[index], cite: context, inCitation: true
+        )
+        .first ?? .missing
+      }
     }
-    return processor.sortedIndices(values, keys: keys).map { cites[$0] }
+    return order.map { cites[$0] }
   }
 
   /// The context of one cite: the item's numbering and disambiguation state, the cite's locator
@@ -461,7 +466,13 @@ final class SortValueCache {
   let readsCitationNumber: Bool
   /// The values of each item by reference index, with the context they were computed for (nil
   /// for the default context, which most items have: a context is kept only when it differs).
-  private var entries: [(context: ContextBox?, values: [SortValue])?]
+  private var entries: [Entry?]
+  private struct Entry {
+    var context: ContextBox?
+    var values: [SortValue]
+    /// How many keys, from the first, the values are worked out for.
+    var computed: Int
+  }
   /// The last order worked out and the items it sorts; any change to the values replaces it.
   var lastOrder: (items: [Int], order: [Int])?
 
@@ -475,15 +486,21 @@ final class SortValueCache {
     entries = Array(repeating: nil, count: count)
   }
 
-  /// The values kept for item `index`, when they were computed for `context`.
-  func values(_ index: Int, for context: CiteContext) -> [SortValue]? {
+  /// The values kept for item `index`, when they were computed for `context`, and how many keys
+  /// they are worked out for.
+  func values(_ index: Int, for context: CiteContext) -> (values: [SortValue], computed: Int)? {
     guard let entry = entries[index] else { return nil }
     let matches = entry.context.map { $0.context == context } ?? (context == Self.defaultContext)
-    return matches ? entry.values : nil
+    return matches ? (entry.values, entry.computed) : nil
   }
 
-  func keep(_ values: [SortValue], _ index: Int, for context: CiteContext) {
-    entries[index] = (context == Self.defaultContext ? nil : ContextBox(context), values)
+  func keep(_ values: [SortValue], computed: Int, _ index: Int, for context: CiteContext) {
+    // A context already kept for the item is shared rather than boxed again.
+    var box: ContextBox?
+    if context != Self.defaultContext {
+      box = entries[index]?.context.flatMap { $0.context == context ? $0 : nil } ?? ContextBox(context)
+    }
+    entries[index] = Entry(context: box, values: values, computed: computed)
   }
 
   private static let defaultContext = CiteContext()

@@ -449,77 +449,83 @@ extension Processor {
     return s
   }
 
-  /// Sorts indices stably by their sort values. Ties are broken by the index, so the order is
-  /// total: a long list is sorted in two halves on two cores and the halves merged.
+  /// The order of items by `keys` (by index when all are equal, so the order is total),
+  /// working out an item's value for a key only when the item ties with another on every key
+  /// before it: most items differ on the first keys (the author, the year), and the later ones
+  /// (a title rendered by a macro, and apa's six more) are then never rendered nor held.
   ///
-  /// From the first key with uncollated text on, the keys are compared only among the items
-  /// that tie on the keys before it: the list is sorted by those keys, and each run of tied items
-  /// is sorted again with the collation keys of its texts worked out once.
-  func sortedIndices(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
-    let deferred = keys.indices.first { key in values.contains { $0.count > key && $0[key].isUncollated } }
-    guard let deferred else { return sortedByAllKeys(values, keys: keys) }
-    var order = sortedByAllKeys(values, keys: Array(keys[..<deferred]))
-    var start = 0
-    while start < order.count {
-      var end = start + 1
-      while end < order.count
-        && (0..<deferred).allSatisfy({
-          SortValue.compare(values[order[start]].value(at: $0), values[order[end]].value(at: $0)) == 0
-        })
-      {
-        end += 1
+  /// `values[i]` holds item `i`'s values for its first `computed[i]` keys (less the missing ones
+  /// at the end, see ``sortValues(_:reference:cite:inCitation:)``); `compute` gives the value of
+  /// one key for a list of items, and both are brought up to date with what it gives.
+  func sortedLazily(
+    _ values: inout [[SortValue]], computed: inout [Int], keys: [SortKey],
+    compute: (_ items: [Int], _ key: Int) -> [SortValue]
+  ) -> [Int] {
+    var order = Array(values.indices)
+    // Ranges of `order` whose items tie on every key before the current one.
+    var runs: [Range<Int>] = order.count > 1 ? [order.indices] : []
+    for key in keys.indices {
+      if runs.isEmpty { break }
+      var needed: [Int] = []
+      for run in runs {
+        for position in run where computed[order[position]] <= key { needed.append(order[position]) }
       }
-      if end - start > 1 {
-        // The run is in index order (ties on the first keys are broken by the index).
-        let run = Array(order[start..<end])
-        let rows = run.map { values[$0].map(\.collated) }
-        order.replaceSubrange(
-          start..<end, with: rows.indices.sorted(by: Self.order(rows, keys: keys)).map { run[$0] })
+      if !needed.isEmpty {
+        for (item, value) in zip(needed, compute(needed, key)) {
+          // Every key before `key` is worked out for an item in a run.
+          if value != .missing {
+            var row = [SortValue]()
+            row.reserveCapacity(key + 1)
+            row.append(contentsOf: values[item])
+            while row.count < key { row.append(.missing) }
+            row.append(value)
+            values[item] = row
+          }
+          computed[item] = key + 1
+        }
       }
-      start = end
+      var next: [Range<Int>] = []
+      for run in runs {
+        // The run's values for this key, with text collated once for all its comparisons.
+        let column = run.map { values[order[$0]].value(at: key).collated }
+        let items = run.map { order[$0] }
+        let ascending = keys[key].ascending
+        let precedes: @Sendable (Int, Int) -> Bool = { a, b in
+          let x = column[a]
+          let y = column[b]
+          var result = SortValue.compare(x, y)
+          if !ascending, x != .missing, y != .missing { result = -result }
+          return result != 0 ? result < 0 : items[a] < items[b]
+        }
+        let sorted = Self.sorted(column.indices, by: precedes)
+        for (offset, index) in sorted.enumerated() { order[run.lowerBound + offset] = items[index] }
+        // The items that still tie go on to the next key.
+        var start = 0
+        for offset in 1...sorted.count
+        where offset == sorted.count || SortValue.compare(column[sorted[offset]], column[sorted[start]]) != 0
+        {
+          if offset - start > 1 { next.append((run.lowerBound + start)..<(run.lowerBound + offset)) }
+          start = offset
+        }
+      }
+      runs = next
     }
     return order
   }
 
-  /// Sorts indices by `keys`, comparing uncollated text as it goes.
-  private func sortedByAllKeys(_ values: [[SortValue]], keys: [SortKey]) -> [Int] {
-    let precedes = Self.order(values, keys: keys)
-    let count = values.count
-    guard count >= Self.parallelSortMinimum else { return values.indices.sorted(by: precedes) }
-    let middle = count / 2
+  /// `indices` sorted by `precedes`; a long list is sorted in halves on two cores and merged.
+  private static func sorted(_ indices: Range<Int>, by precedes: @Sendable (Int, Int) -> Bool) -> [Int] {
+    let count = indices.count
+    guard count >= parallelSortMinimum else { return indices.sorted(by: precedes) }
+    let middle = indices.lowerBound + count / 2
     let halves = Parallel.map(count: 2, minimumChunk: 1) { half in
-      (half == 0 ? 0..<middle : middle..<count).sorted(by: precedes)
+      (half == 0 ? indices.lowerBound..<middle : middle..<indices.upperBound).sorted(by: precedes)
     }
-    return Self.merged(halves[0], halves[1], by: precedes)
-  }
-
-  /// Whether item `a` comes before item `b` by their sort `values` (by index when all are equal).
-  static func order(_ values: [[SortValue]], keys: [SortKey]) -> @Sendable (Int, Int) -> Bool {
-    { a, b in
-      for (index, key) in keys.enumerated() {
-        let x = values[a].value(at: index)
-        let y = values[b].value(at: index)
-        var result = SortValue.compare(x, y)
-        if !key.ascending, x != .missing, y != .missing { result = -result }
-        if result != 0 { return result < 0 }
-      }
-      return a < b
-    }
+    return merged(halves[0], halves[1], by: precedes)
   }
 
   /// Lists shorter than this are sorted on one core.
   static let parallelSortMinimum = 2048
-
-  /// The order of `previous` (a permutation of `0..<n`, sorted by `precedes` before the elements
-  /// of `changed` changed) sorted again by `precedes`: the unchanged elements keep their order,
-  /// the changed ones are sorted on their own and merged in. `precedes` must be a total order; the
-  /// result is the one a full sort gives.
-  static func resorted(_ previous: [Int], changed: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
-    var isChanged = [Bool](repeating: false, count: previous.count)
-    for position in changed { isChanged[position] = true }
-    let kept = previous.filter { !isChanged[$0] }
-    return merged(kept, changed.sorted(by: precedes), by: precedes)
-  }
 
   /// Two sorted lists as one; of equal elements, those of `first` come first.
   static func merged(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
