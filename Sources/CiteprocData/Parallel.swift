@@ -31,6 +31,7 @@ package enum Parallel {
     _ transform: @Sendable (State, Int) -> T
   ) -> [T] {
     let minimumChunk = max(minimumChunk, 1)
+    guard count / minimumChunk > 1 else { return (0..<count).map { transform(state, $0) } }
     let workers = min(System.activeProcessorCount, count / minimumChunk)
     guard workers > 1 else { return (0..<count).map { transform(state, $0) } }
     let chunks = min(count / minimumChunk, workers * chunksPerWorker)
@@ -106,11 +107,13 @@ package enum Parallel {
 #endif
 
 private enum System {
-  static var activeProcessorCount: Int {
+  /// Read once: glibc reads a file under /sys at each `sysconf` call for it, and disambiguation
+  /// maps small lists thousands of times.
+  static let activeProcessorCount: Int = {
     #if canImport(Glibc) || canImport(Darwin)
       return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     #else
       return 1
     #endif
-  }
+  }()
 }
