@@ -13,8 +13,13 @@ struct StreamedBibliography {
   let processor: Processor
   let format: any StreamingOutputFormat
 
-  /// Files smaller than this are read whole: streaming only pays for large inputs.
-  static let threshold = 32 * 1024 * 1024
+  /// Files smaller than this are read whole: streaming pays from a few thousand records on (at 10k
+  /// records it holds a third of the memory).
+  static let threshold = 1024 * 1024
+
+  /// How much of the file is read at a time: about a thousand records, handed over as one batch.
+  /// Up to three batches are alive at once (one read, one waiting, one rendered).
+  static let chunkSize = 512 * 1024
 
   /// Whether `path` is a regular file (or a link to one) large enough to stream whose content
   /// starts as RIS.
@@ -45,7 +50,7 @@ struct StreamedBibliography {
       let result = RISReader().read(
         file: path,
         chunks: {
-          let data = handle.readData(ofLength: 2 * 1024 * 1024)
+          let data = handle.readData(ofLength: Self.chunkSize)
           return data.isEmpty ? nil : Array(data)
         },
         batches: { handoff.put($0) })
