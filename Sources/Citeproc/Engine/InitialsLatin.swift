@@ -48,9 +48,52 @@ extension Initials {
   }
 
   /// ``makeLatin(_:with:initialize:hyphen:)`` of the scalars of a name (`ascii` when all are).
+  /// The tokens and the output bytes are kept in temporary buffers (on the stack for a name of
+  /// ordinary length); the output is made a string once.
   private static func makeLatin<Scalars: RandomAccessCollection<UInt32>>(
     _ scalars: Scalars, ascii: Bool, with separator: String, initialize: Bool, hyphen: Bool
   ) -> String where Scalars.Index == Int {
+    // Each token writes at most two bytes a scalar, three for a lower-cased letter, the separator
+    // and a space or hyphen: no more than this in all.
+    let capacity = scalars.count * (separator.utf8.count + 8) + 8
+    return withUnsafeTemporaryAllocation(of: ScalarToken.self, capacity: scalars.count + 1) { tokenBuffer in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { outBuffer in
+        let tokenCount = tokens(of: scalars, into: tokenBuffer)
+        var out = ByteWriter(outBuffer)
+        write(
+          scalars, tokens: UnsafeBufferPointer(rebasing: tokenBuffer[..<tokenCount]), ascii: ascii,
+          separator: separator, initialize: initialize, hyphen: hyphen, into: &out)
+        return String(decoding: UnsafeBufferPointer(rebasing: outBuffer[..<out.count]), as: UTF8.self)
+      }
+    }
+  }
+
+  /// Bytes written into a buffer large enough for them.
+  private struct ByteWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    var isEmpty: Bool { count == 0 }
+    var last: UInt8? { count > 0 ? buffer[count - 1] : nil }
+
+    mutating func append(_ byte: UInt8) {
+      buffer[count] = byte
+      count += 1
+    }
+
+    mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+      for byte in bytes { append(byte) }
+    }
+
+    mutating func removeLast() { count -= 1 }
+  }
+
+  private static func write<Scalars: RandomAccessCollection<UInt32>>(
+    _ scalars: Scalars, tokens: UnsafeBufferPointer<ScalarToken>, ascii: Bool, separator: String,
+    initialize: Bool, hyphen: Bool, into out: inout ByteWriter
+  ) where Scalars.Index == Int {
     // ASCII is classified by arithmetic; the table is built for the first name that needs it.
     let table = ascii ? nil : latinTable
     func isLower(_ value: UInt32) -> Bool {
@@ -59,9 +102,6 @@ extension Initials {
     func isUpper(_ value: UInt32) -> Bool {
       value < 0x80 ? value >= 0x41 && value <= 0x5A : table?.upper[Int(value)] == true
     }
-    // The output is built as UTF-8 bytes and made a string once.
-    var out: [UInt8] = []
-    out.reserveCapacity(2 * scalars.count + 4 * separator.utf8.count + 4)
     func append(_ value: UInt32) {
       if value < 0x80 {
         out.append(UInt8(value))
@@ -92,8 +132,6 @@ extension Initials {
     }
     let trimmed = separatorBytes[..<trimmedEnd]
     let afterTrimmed = separatorBytes[trimmedEnd...]
-
-    let tokens = tokens(of: scalars)
 
     for index in tokens.indices {
       let token = tokens[index]
@@ -139,7 +177,6 @@ extension Initials {
       }
     }
     while out.last == 0x20 { out.removeLast() }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// A token of a given name, as a range of its scalars.
@@ -152,24 +189,28 @@ extension Initials {
     var hyphenAfter: Bool
   }
 
-  /// The tokens of `scalars`: the ranges between spaces, periods and hyphens.
-  private static func tokens<Scalars: RandomAccessCollection<UInt32>>(of scalars: Scalars) -> [ScalarToken]
-  where Scalars.Index == Int {
-    var tokens: [ScalarToken] = []
+  /// The tokens of `scalars` (the ranges between spaces, periods and hyphens) written into
+  /// `tokens`, which has room for one more than there are scalars; returns how many there are.
+  private static func tokens<Scalars: RandomAccessCollection<UInt32>>(
+    of scalars: Scalars, into tokens: UnsafeMutableBufferPointer<ScalarToken>
+  ) -> Int where Scalars.Index == Int {
+    var count = 0
     var start = 0
     func flush(at end: Int, period: Bool, hyphen: Bool) {
       guard start < end else { return }
-      tokens.append(
-        ScalarToken(start: start, end: end, abbreviated: period || end - start == 1, hyphenAfter: hyphen))
+      tokens.initializeElement(
+        at: count,
+        to: ScalarToken(start: start, end: end, abbreviated: period || end - start == 1, hyphenAfter: hyphen))
+      count += 1
     }
     for (index, value) in scalars.enumerated() {
       guard value == 0x20 || value == 0x2E || value == 0x2D else { continue }
       let isHyphen = value == 0x2D
       flush(at: index, period: value == 0x2E, hyphen: isHyphen)
-      if isHyphen && !tokens.isEmpty { tokens[tokens.count - 1].hyphenAfter = true }
+      if isHyphen && count > 0 { tokens[count - 1].hyphenAfter = true }
       start = index + 1
     }
     flush(at: scalars.count, period: false, hyphen: false)
-    return tokens
+    return count
   }
 }
