@@ -360,6 +360,11 @@ struct RenderSession {
     let references = references
     var rendered: [RenderedEntry] = []
     var batchStart = 0
+    // Entries that depend on the one before (subsequent-author-substitute) are held as node trees
+    // until they are finished in order, several times the size of a finished entry: a quarter of
+    // the batch keeps the cores as busy with less held.
+    let batchSize =
+      bibliography.subsequentAuthorSubstitute == nil ? Parallel.batchSize : Parallel.batchSize / 4
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
         if !entries.isEmpty {
@@ -367,7 +372,7 @@ struct RenderSession {
           entries.removeAll(keepingCapacity: true)
         }
         batchStart = position
-        let batch = Array(order[position..<min(order.count, position + Parallel.batchSize)])
+        let batch = Array(order[position..<min(order.count, position + batchSize)])
         let contexts = batch.map(bibliographyContext)
         rendered = Parallel.map(count: batch.count, state: processor, perWorker: { $0.unshared() }) {
           processor, offset in
