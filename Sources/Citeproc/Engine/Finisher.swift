@@ -43,12 +43,99 @@ struct Finisher {
   }
 
   func finish(_ node: Node) -> Rendered {
+    finishPlain(node) ?? finishRuns(node)
+  }
+
+  /// ``finish(_:)`` by runs of text with their wrappers, for any tree.
+  func finishRuns(_ node: Node) -> Rendered {
     var state = State()
     flatten(node, &state)
     var runs = state.runs
     if runs.contains(where: { $0.text.isEmpty }) { runs.removeAll { $0.text.isEmpty } }
     fixPunctuation(&runs)
     return build(runs[...], depth: 0)
+  }
+
+  /// ``finish(_:)`` for a tree without formatting or quotation marks, whose display blocks (a
+  /// numbered style's `second-field-align`) are not nested: its pieces of text are joined as they
+  /// come, with the rules of ``fixPunctuation(_:)`` where two meet, into one text per display
+  /// block and per stretch between blocks. Nil when the tree has anything else, or when a piece
+  /// would be emptied from its end (the rules then look further back than one piece).
+  func finishPlain(_ node: Node) -> Rendered? {
+    // The display block of each stretch of output (nil outside blocks), and its text.
+    var segments: [(display: Display?, text: String)] = [(nil, "")]
+    // Where the last piece still in the output is, and its UTF-8 bytes.
+    var lastSegment = 0
+    var lastPieceBytes = 0
+    func add(_ text: String) -> Bool {
+      if text.isEmpty { return true }
+      if !Self.isASCII(text)
+        && text.unicodeScalars.contains(where: {
+          $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+        })
+      {
+        return false
+      }
+      var piece = text
+      if lastPieceBytes > 0, let last = PunctuationChar.last(of: segments[lastSegment].text),
+        let first = PunctuationChar.first(of: piece)
+      {
+        if first == 0x20 && last == 0x20 {
+          piece.removeFirst()
+        } else if Self.isMergeable(first) && Self.isMergeable(last) {
+          switch Self.merge(last, first) {
+          case .keepLeft: piece.removeFirst()
+          case .keepRight:
+            let before = segments[lastSegment].text.utf8.count
+            segments[lastSegment].text.removeLast()
+            lastPieceBytes -= before - segments[lastSegment].text.utf8.count
+            if lastPieceBytes <= 0 { return false }
+          case .both: break
+          }
+        }
+      }
+      if piece.isEmpty { return true }
+      lastSegment = segments.count - 1
+      segments[lastSegment].text += piece
+      lastPieceBytes = piece.utf8.count
+      return true
+    }
+    var inDisplay = false
+    func walk(_ node: Node) -> Bool {
+      switch node {
+      case .text(let text): return add(text)
+      case .sequence(let items):
+        for item in items where !walk(item) { return false }
+        return true
+      case .tagged(_, let inner), .noCase(let inner): return walk(inner)
+      case .display(let display, let inner):
+        if inDisplay { return false }
+        inDisplay = true
+        segments.append((display, ""))
+        guard walk(inner) else { return false }
+        segments.append((nil, ""))
+        inDisplay = false
+        return true
+      case .styled, .quoted: return false
+      }
+    }
+    guard walk(node) else { return nil }
+    // Blocks that print nothing are left out, and the text around them is one text.
+    var items: [Rendered] = []
+    var pending = ""
+    for segment in segments where !segment.text.isEmpty {
+      if let display = segment.display {
+        if !pending.isEmpty { items.append(.text(pending)) }
+        pending = ""
+        items.append(.display(display, .text(segment.text)))
+      } else if pending.isEmpty {
+        pending = segment.text
+      } else {
+        pending += segment.text
+      }
+    }
+    if !pending.isEmpty { items.append(.text(pending)) }
+    return items.count == 1 ? items[0] : .sequence(items)
   }
 
   private func flatten(_ node: Node, _ state: inout State) {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Citeproc
@@ -63,5 +64,49 @@ import Testing
     let node = Node.text("a").decoratedAsCitationLayout(d)
     #expect(
       node == .styled(TextFormatting(fontWeight: .bold), .sequence([.text("("), .text("a"), .text(")")])))
+  }
+}
+
+/// Trees without formatting or quotation marks take a shorter way through the finisher; it must
+/// give what the general way gives, on generated trees with punctuation, spaces and display
+/// blocks where pieces meet.
+@Suite struct PlainFinisherTests {
+  @Test func plainTreesFinishAsTheGeneralWayDoesTest() {
+    let finisher = Finisher(locale: Locale(language: "en-US", layers: []))
+    var random = TestRandom(seed: 4242)
+    let pieces = [
+      "a", "b.", ". c", ", ", ",", ";", ":", "! d", "?", " ", "  e ", "f:", "g;", "", ".", "..", "x²",
+      "é.", "\u{037E}", "h\r", "\ni", "J. ", " K",
+    ]
+    func tree(depth: Int, inDisplay: Bool) -> Node {
+      switch random.next(depth > 3 ? 1 : 6) {
+      case 0: return .text(pieces[random.next(pieces.count)])
+      case 1, 2:
+        return .sequence((0..<random.next(4)).map { _ in tree(depth: depth + 1, inDisplay: inDisplay) })
+      case 3: return .tagged(.textVariable, tree(depth: depth + 1, inDisplay: inDisplay))
+      case 4: return .noCase(tree(depth: depth + 1, inDisplay: inDisplay))
+      default:
+        if inDisplay { return .text(pieces[random.next(pieces.count)]) }
+        let display: [Display] = [.leftMargin, .rightInline, .block, .indent]
+        return .display(display[random.next(display.count)], tree(depth: depth + 1, inDisplay: true))
+      }
+    }
+    var plain = 0
+    for _ in 0..<3_000 {
+      let node = Node.sequence((0..<(1 + random.next(6))).map { _ in tree(depth: 0, inDisplay: false) })
+      let general = finisher.finishRuns(node)
+      if let fast = finisher.finishPlain(node) {
+        plain += 1
+        #expect(fast == general, "\(node)")
+      }
+      #expect(finisher.finish(node) == general)
+    }
+    // Most trees take the short way; those it leaves (a piece emptied from its end, superscripts)
+    // take the general one.
+    #expect(plain > 2_000)
+    // Formatting, quotation marks and nested display blocks always take the general way.
+    #expect(finisher.finishPlain(.styled(TextFormatting(fontStyle: .italic), .text("a"))) == nil)
+    #expect(finisher.finishPlain(.sequence([.text("a"), .quoted(.text("b"))])) == nil)
+    #expect(finisher.finishPlain(.display(.block, .display(.indent, .text("a")))) == nil)
   }
 }
