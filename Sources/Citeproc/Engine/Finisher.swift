@@ -42,8 +42,43 @@ struct Finisher {
     var nextField = 0
   }
 
-  func finish(_ node: Node) -> Rendered {
-    finishPlain(node) ?? finishRuns(node)
+  /// `tryingPlain`: whether to try ``finishPlain(_:)`` first; worth it where the layout has no
+  /// formatting or quotes of its own (see ``mayFinishPlain(_:)``), wasted work elsewhere.
+  func finish(_ node: Node, tryingPlain: Bool = true) -> Rendered {
+    guard tryingPlain, let plain = finishPlain(node) else { return finishRuns(node) }
+    return plain
+  }
+
+  /// Whether the entries of `layout` can come out without formatting or quotation marks (data
+  /// with markup can still bring some): none of its elements sets any.
+  static func mayFinishPlain(_ layout: Layout) -> Bool {
+    func plain(_ d: Decorations) -> Bool { d.formatting.isEmpty && !d.quotes }
+    // Macros already walked: a macro's name stands for one compiled body in a layout.
+    var walked = Set<String>()
+    func plain(_ elements: [RenderElement]) -> Bool {
+      elements.allSatisfy { element in
+        switch element {
+        case .text(let text):
+          if case .macro(let name, let body) = text.source, walked.insert(name).inserted, !plain(body) {
+            return false
+          }
+          return plain(text.decorations)
+        case .date(let date):
+          return plain(date.decorations) && date.parts.allSatisfy { plain($0.decorations) }
+        case .number(let number): return plain(number.decorations)
+        case .label(let label): return plain(label.decorations)
+        case .names(let names):
+          return plain(names.decorations) && plain(names.name.decorations)
+            && names.name.familyPart.formatting.isEmpty && names.name.givenPart.formatting.isEmpty
+            && names.etAl.formatting.isEmpty && (names.label.map { plain($0.decorations) } ?? true)
+            && plain(names.substitute ?? [])
+        case .group(let group): return plain(group.decorations) && plain(group.children)
+        case .choose(let choose):
+          return choose.branches.allSatisfy { plain($0.body) } && plain(choose.elseBody)
+        }
+      }
+    }
+    return plain(layout.decorations) && plain(layout.elements)
   }
 
   /// ``finish(_:)`` by runs of text with their wrappers, for any tree.

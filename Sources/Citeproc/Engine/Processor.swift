@@ -7,6 +7,9 @@ public struct Processor: Sendable {
 
   /// Whether the style prints `year-suffix` itself (otherwise it follows the first year).
   let styleRendersYearSuffix: Bool
+  /// Whether the bibliography's entries are worth finishing the short way (see
+  /// ``Finisher/mayFinishPlain(_:)``).
+  let bibliographyMayFinishPlain: Bool
 
   public init(style: Style, locale: Locale) {
     self.style = style
@@ -33,19 +36,22 @@ public struct Processor: Sendable {
     walked = []
     scan(style.bibliography?.layout.elements ?? [])
     styleRendersYearSuffix = uses
+    bibliographyMayFinishPlain = style.bibliography.map { Finisher.mayFinishPlain($0.layout) } ?? false
   }
 
-  private init(style: Style, locale: Locale, styleRendersYearSuffix: Bool) {
+  private init(style: Style, locale: Locale, styleRendersYearSuffix: Bool, bibliographyMayFinishPlain: Bool) {
     self.style = style
     self.locale = locale
     self.styleRendersYearSuffix = styleRendersYearSuffix
+    self.bibliographyMayFinishPlain = bibliographyMayFinishPlain
   }
 
   /// A copy whose style and locale share no storage with this one's, for a thread that renders
   /// many items (see `Unsharing.swift`).
   func unshared() -> Processor {
     Processor(
-      style: style.unshared(), locale: locale.unshared(), styleRendersYearSuffix: styleRendersYearSuffix)
+      style: style.unshared(), locale: locale.unshared(), styleRendersYearSuffix: styleRendersYearSuffix,
+      bibliographyMayFinishPlain: bibliographyMayFinishPlain)
   }
 
   /// Layout settings of the bibliography, for output formats.

@@ -389,7 +389,9 @@ struct RenderSession {
           }
           return RenderedEntry(
             pieces: [], blank: false,
-            finished: Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale))
+            finished: Self.finishEntry(
+              pieces, bibliography: bibliography, locale: processor.locale,
+              tryingPlain: processor.bibliographyMayFinishPlain))
         }
       }
       let entry = rendered[position - batchStart]
@@ -414,7 +416,9 @@ struct RenderSession {
           substitute, rule: bibliography.subsequentAuthorSubstituteRule, to: &pieces, previous: &previousNames
         )
       }
-      let finished = Self.finishEntry(pieces, bibliography: bibliography, locale: processor.locale)
+      let finished = Self.finishEntry(
+        pieces, bibliography: bibliography, locale: processor.locale,
+        tryingPlain: processor.bibliographyMayFinishPlain)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     if !entries.isEmpty { emit(entries) }
@@ -429,9 +433,9 @@ struct RenderSession {
   }
 
   /// The layout's decorations around an entry's top-level outputs, finished.
-  private static func finishEntry(_ pieces: [Node], bibliography: BibliographySpec, locale: Locale)
-    -> Rendered
-  {
+  private static func finishEntry(
+    _ pieces: [Node], bibliography: BibliographySpec, locale: Locale, tryingPlain: Bool
+  ) -> Rendered {
     let layout = bibliography.layout
     var node = Node.sequence(pieces)
     if bibliography.layoutOptions.secondFieldAlign != nil {
@@ -452,7 +456,7 @@ struct RenderSession {
       }
       node = node.decorated(decorations)
     }
-    return Finisher(locale: locale).finish(node).movingEdgeSpacesOutOfDisplays()
+    return Finisher(locale: locale).finish(node, tryingPlain: tryingPlain).movingEdgeSpacesOutOfDisplays()
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.

@@ -109,4 +109,26 @@ import Testing
     #expect(finisher.finishPlain(.sequence([.text("a"), .quoted(.text("b"))])) == nil)
     #expect(finisher.finishPlain(.display(.block, .display(.indent, .text("a")))) == nil)
   }
+
+  /// Entries are finished the short way first only where the layout sets no formatting or quotes.
+  @Test func onlyLayoutsWithoutFormattingTryTheShortWay() throws {
+    func layout(_ name: String) throws -> Layout {
+      let bibliography = try StyleLoader().load(name).style.bibliography
+      return try #require(bibliography).layout
+    }
+    #expect(Finisher.mayFinishPlain(try layout("vancouver")))
+    #expect(Finisher.mayFinishPlain(try layout("bjgp")))
+    // harvard sets titles in italics, inside macros.
+    #expect(!Finisher.mayFinishPlain(try layout("harvard")))
+    let quoted = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><title>T</title><id>t</id></info>
+        <macro name="title"><group><text variable="title" quotes="true"/></group></macro>
+        <citation><layout><text variable="title"/></layout></citation>
+        <bibliography><layout><choose><if type="book"><text macro="title"/></if></choose></layout></bibliography>
+      </style>
+      """
+    let bibliography = try #require(try StyleLoader().load(xml: quoted).style.bibliography)
+    #expect(!Finisher.mayFinishPlain(bibliography.layout))
+  }
 }
