@@ -197,10 +197,7 @@ struct RenderSession {
         // 100k items take tens of megabytes.
         let context = Self.bibliographyContext(index, disambiguation, citationNumber)
         guard let sort = processor.style.bibliography?.sort, key < sort.count else { return .missing }
-        return processor.sortValues(
-          [sort[key]], reference: references[index], cite: context, inCitation: false
-        )
-        .first ?? .missing
+        return processor.sortValue(sort[key], reference: references[index], cite: context, inCitation: false)
       }
     }
     for position in items.indices where computed[position] != before[position] {
@@ -258,10 +255,7 @@ struct RenderSession {
         let (item, index) = cites[position]
         var context = baseContext(index)
         context.setLocator(item.locator, label: item.label, embeddedLabels: processor.locale.locatorLabels)
-        return processor.sortValues(
-          [keys[key]], reference: references[index], cite: context, inCitation: true
-        )
-        .first ?? .missing
+        return processor.sortValue(keys[key], reference: references[index], cite: context, inCitation: true)
       }
     }
     return order.map { cites[$0] }

@@ -8,15 +8,10 @@ enum SortValue: Sendable, Hashable {
   case number(Int)
   /// A collation key (see `collationKey(_:)`), compared scalar by scalar.
   case text(String)
-  /// Text whose collation key (never empty) is worked out when it is compared: a variable's own
-  /// text, shared with the reference, so that keeping the value costs no memory. Most items
-  /// differ on the keys before a title, which is then never compared.
+  /// Text whose collation key (never empty) is worked out only when the items that tie on the
+  /// keys before it are sorted by it (see `Processor.sortedLazily`): a variable's own text, shared
+  /// with the reference, so that keeping the value costs no memory.
   case uncollated(String)
-
-  var isUncollated: Bool {
-    if case .uncollated = self { return true }
-    return false
-  }
 
   /// The value with uncollated text replaced by its collation key.
   var collated: SortValue {
@@ -29,14 +24,7 @@ enum SortValue: Sendable, Hashable {
     case (.missing, .missing): return 0
     case (.missing, _): return 1
     case (_, .missing): return -1
-    case (.uncollated(let x), .uncollated(let y)):
-      // Two ASCII texts compare by their key bytes, without making the keys strings.
-      if let p = asciiCollationKeyBytes(x), let q = asciiCollationKeyBytes(y) {
-        return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
-      }
-      return compareKeys(collationKey(x), collationKey(y))
-    case (.uncollated(let x), _): return compare(.text(collationKey(x)), b)
-    case (_, .uncollated(let y)): return compare(a, .text(collationKey(y)))
+    case (.uncollated, _), (_, .uncollated): return compare(a.collated, b.collated)
     case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
     case (.number(let x), .text(let y)): return compareKeys(collationKey(String(x)), y)
     case (.text(let x), .number(let y)): return compareKeys(x, collationKey(String(y)))
@@ -350,27 +338,19 @@ extension Evaluator {
 }
 
 extension Processor {
-  /// Computes the sort values of `reference` for `keys`.
-  func sortValues(
-    _ keys: [SortKey], reference: Reference, cite: CiteContext, inCitation: Bool
-  ) -> [SortValue] {
-    let values = keys.map { key -> SortValue in
-      switch key.source {
-      case .variable(let name):
-        return variableSortValue(name, reference: reference, cite: cite, key: key, inCitation: inCitation)
-      case .macro(_, let body):
-        var evaluator = evaluator(for: reference, mode: .sortKey, inCitation: inCitation, cite: cite)
-        evaluator.sortNameOverrides = key
-        let (node, _) = evaluator.render(body)
-        let text = node.plainText
-        if let number = Int(text.trimmingSpaces), text.count < 18 { return .number(number) }
-        return SortValue.text(fromDisplay: text)
-      }
+  /// The value of `reference` for the sort key `key`.
+  func sortValue(_ key: SortKey, reference: Reference, cite: CiteContext, inCitation: Bool) -> SortValue {
+    switch key.source {
+    case .variable(let name):
+      return variableSortValue(name, reference: reference, cite: cite, key: key, inCitation: inCitation)
+    case .macro(_, let body):
+      var evaluator = evaluator(for: reference, mode: .sortKey, inCitation: inCitation, cite: cite)
+      evaluator.sortNameOverrides = key
+      let (node, _) = evaluator.render(body)
+      let text = node.plainText
+      if let number = Int(text.trimmingSpaces), text.count < 18 { return .number(number) }
+      return SortValue.text(fromDisplay: text)
     }
-    // Missing values at the end are not kept (see `[SortValue].value(at:)`): the later keys of
-    // a long sort (apa has ten) are missing for most items, and the values of every item are held.
-    guard let last = values.lastIndex(where: { $0 != .missing }) else { return [] }
-    return last == values.count - 1 ? values : Array(values[...last])
   }
 
   private func variableSortValue(
@@ -454,9 +434,10 @@ extension Processor {
   /// before it: most items differ on the first keys (the author, the year), and the later ones
   /// (a title rendered by a macro, and apa's six more) are then never rendered nor held.
   ///
-  /// `values[i]` holds item `i`'s values for its first `computed[i]` keys (less the missing ones
-  /// at the end, see ``sortValues(_:reference:cite:inCitation:)``); `compute` gives the value of
-  /// one key for a list of items, and both are brought up to date with what it gives.
+  /// `values[i]` holds item `i`'s values for its first `computed[i]` keys, less the missing ones
+  /// at the end (the later keys of a long sort, apa has ten, are missing for most items, and every
+  /// item's values are held); `compute` gives the value of one key for a list of items, and both
+  /// are brought up to date with what it gives.
   func sortedLazily(
     _ values: inout [[SortValue]], computed: inout [Int], keys: [SortKey],
     compute: (_ items: [Int], _ key: Int) -> [SortValue]
@@ -560,6 +541,6 @@ private let letterFolds: [Character: String] = [
 
 extension [SortValue] {
   /// The value of the key at `index`: the values of an item end with its last value that is not
-  /// missing (see ``Processor/sortValues(_:reference:cite:inCitation:)``).
+  /// missing (see ``Processor/sortedLazily(_:computed:keys:compute:)``).
   func value(at index: Int) -> SortValue { index < count ? self[index] : .missing }
 }
