@@ -17,7 +17,8 @@ package enum Parallel {
   package static func map<T: Sendable>(
     count: Int, minimumChunk: Int = 64, _ transform: @Sendable (Int) -> T
   ) -> [T] {
-    map(count: count, minimumChunk: minimumChunk, state: (), perWorker: { $0 }) { _, index in transform(index)
+    map(count: count, minimumChunk: minimumChunk, state: (), perWorker: { $0 }) { _, index in
+      transform(index)
     }
   }
 

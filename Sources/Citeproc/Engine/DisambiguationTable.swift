@@ -125,5 +125,4 @@ struct DisambiguationTable: Sendable {
     get { self[index] ?? defaultValue() }
     set { self[index] = newValue }
   }
-
 }

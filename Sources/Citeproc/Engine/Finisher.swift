@@ -44,7 +44,7 @@ struct Finisher {
 
   /// `tryingPlain`: whether to try ``finishPlain(_:)`` first; worth it where the layout has no
   /// formatting or quotes of its own (see ``mayFinishPlain(_:)``), wasted work elsewhere.
-  func finish(_ node: Node, tryingPlain: Bool = true) -> Rendered {
+  func finish(_ node: Node, tryingPlain: Bool) -> Rendered {
     guard tryingPlain, let plain = finishPlain(node) else { return finishRuns(node) }
     return plain
   }

@@ -7,8 +7,9 @@ public struct Processor: Sendable {
 
   /// Whether the style prints `year-suffix` itself (otherwise it follows the first year).
   let styleRendersYearSuffix: Bool
-  /// Whether the bibliography's entries are worth finishing the short way (see
+  /// Whether the citations and the bibliography's entries are worth finishing the short way (see
   /// ``Finisher/mayFinishPlain(_:)``).
+  let citationMayFinishPlain: Bool
   let bibliographyMayFinishPlain: Bool
 
   public init(style: Style, locale: Locale) {
@@ -36,23 +37,22 @@ public struct Processor: Sendable {
     walked = []
     scan(style.bibliography?.layout.elements ?? [])
     styleRendersYearSuffix = uses
+    citationMayFinishPlain = Finisher.mayFinishPlain(style.citation.layout)
     bibliographyMayFinishPlain = style.bibliography.map { Finisher.mayFinishPlain($0.layout) } ?? false
   }
 
-  private init(style: Style, locale: Locale, styleRendersYearSuffix: Bool, bibliographyMayFinishPlain: Bool) {
-    self.style = style
-    self.locale = locale
-    self.styleRendersYearSuffix = styleRendersYearSuffix
-    self.bibliographyMayFinishPlain = bibliographyMayFinishPlain
+  /// A processor whose style and locale share no storage with `other`'s, for a thread that renders
+  /// many items (see `Unsharing.swift`).
+  private init(unsharing other: Processor) {
+    style = other.style.unshared()
+    locale = other.locale.unshared()
+    styleRendersYearSuffix = other.styleRendersYearSuffix
+    citationMayFinishPlain = other.citationMayFinishPlain
+    bibliographyMayFinishPlain = other.bibliographyMayFinishPlain
   }
 
-  /// A copy whose style and locale share no storage with this one's, for a thread that renders
-  /// many items (see `Unsharing.swift`).
-  func unshared() -> Processor {
-    Processor(
-      style: style.unshared(), locale: locale.unshared(), styleRendersYearSuffix: styleRendersYearSuffix,
-      bibliographyMayFinishPlain: bibliographyMayFinishPlain)
-  }
+  /// A copy whose style and locale share no storage with this one's (see `init(unsharing:)`).
+  func unshared() -> Processor { Processor(unsharing: self) }
 
   /// Layout settings of the bibliography, for output formats.
   public var bibliographyLayout: BibliographyLayout {

@@ -325,7 +325,8 @@ struct RenderSession {
       decorations.prefix = ""
       decorations.suffix = ""
     }
-    return Finisher(locale: processor.locale).finish(joined.decoratedAsCitationLayout(decorations))
+    return Finisher(locale: processor.locale).finish(
+      joined.decoratedAsCitationLayout(decorations), tryingPlain: processor.citationMayFinishPlain)
   }
 
   // MARK: bibliography
