@@ -84,17 +84,43 @@ struct Unsharer {
     }
     return TextElement(source: source, decorations: text.decorations.unshared())
   }
-
 }
 
-extension Decorations {
-  func unshared() -> Decorations {
+/// Values whose only strings are their affixes.
+private protocol Affixed {
+  var prefix: String { get set }
+  var suffix: String { get set }
+}
+
+extension Affixed {
+  func unshared() -> Self {
     var copy = self
     copy.prefix = prefix.unshared()
     copy.suffix = suffix.unshared()
     return copy
   }
 }
+
+extension Decorations: Affixed {}
+extension NamePartOptions: Affixed {}
+
+/// Elements whose only strings are a variable's name and their decorations.
+private protocol VariableDecorated {
+  var variable: String { get set }
+  var decorations: Decorations { get set }
+}
+
+extension VariableDecorated {
+  func unshared() -> Self {
+    var copy = self
+    copy.variable = variable.unshared()
+    copy.decorations = decorations.unshared()
+    return copy
+  }
+}
+
+extension NumberElement: VariableDecorated {}
+extension LabelElement: VariableDecorated {}
 
 extension DateElement {
   func unshared() -> DateElement {
@@ -107,24 +133,6 @@ extension DateElement {
       return copy
     }
     copy.delimiter = delimiter.unshared()
-    copy.decorations = decorations.unshared()
-    return copy
-  }
-}
-
-extension NumberElement {
-  func unshared() -> NumberElement {
-    var copy = self
-    copy.variable = variable.unshared()
-    copy.decorations = decorations.unshared()
-    return copy
-  }
-}
-
-extension LabelElement {
-  func unshared() -> LabelElement {
-    var copy = self
-    copy.variable = variable.unshared()
     copy.decorations = decorations.unshared()
     return copy
   }
@@ -152,15 +160,6 @@ extension NameOptions {
     copy.familyPart = familyPart.unshared()
     copy.givenPart = givenPart.unshared()
     copy.decorations = decorations.unshared()
-    return copy
-  }
-}
-
-extension NamePartOptions {
-  func unshared() -> NamePartOptions {
-    var copy = self
-    copy.prefix = prefix.unshared()
-    copy.suffix = suffix.unshared()
     return copy
   }
 }
