@@ -92,6 +92,20 @@ struct ParallelMapTests {
     }
   }
 
+  /// Every copy made for a worker is handed to `finished` once, after the work (so that the caller
+  /// can keep it for the next call); the state itself is not.
+  @Test(arguments: [100, 4_096])
+  func eachCopyIsHandedBackOnce(count: Int) {
+    let copies = Copies()
+    var finished: [Int] = []
+    let result = Parallel.map(
+      count: count, state: 0, perWorker: { _ in copies.make() }, finished: { finished.append($0) }
+    ) { state, index in index * 2 + state * 0 }
+    #expect(result == (0..<count).map { $0 * 2 })
+    #expect(finished.sorted() == Array(1..<(copies.count + 1)))
+    if count >= 128 && ProcessInfo.processInfo.activeProcessorCount > 1 { #expect(!finished.isEmpty) }
+  }
+
   /// Numbers the copies as they are made.
   private final class Copies: @unchecked Sendable {
     private let lock = NSLock()

@@ -119,9 +119,9 @@ struct Disambiguator {
     if globalRule {
       let renderer = renderer
       let items = items
-      let rendered = Parallel.map(count: items.count, state: renderer, perWorker: { $0.unshared() }) {
-        renderer, offset in renderer.render(items[offset], CiteContext()).lists
-      }
+      let rendered = Parallel.map(
+        count: items.count, state: renderer, perWorker: { $0.unshared() }, finished: renderer.recycle
+      ) { renderer, offset in renderer.render(items[offset], CiteContext()).lists }
       var names = GlobalNames(registry: NameRegistry(rule: rule))
       for (index, lists) in zip(items, rendered) {
         names.baseLists[index] = lists
@@ -145,7 +145,7 @@ struct Disambiguator {
       let states = states
       let results = Parallel.map(
         count: groups.count, minimumChunk: 1, state: separation,
-        perWorker: { GroupSeparation(unsharing: $0) }
+        perWorker: { GroupSeparation(unsharing: $0) }, finished: { renderer.recycle($0.renderer) }
       ) { separation, offset in
         var own = separation
         let group = groups[offset]
@@ -221,8 +221,9 @@ struct Disambiguator {
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable) -> [[Int]] {
     // The cites render on all cores; the grouping follows in order.
     let renderer = renderer
-    let keys = Parallel.map(count: list.count, state: renderer, perWorker: { $0.unshared() }) {
-      renderer, offset in
+    let keys = Parallel.map(
+      count: list.count, state: renderer, perWorker: { $0.unshared() }, finished: renderer.recycle
+    ) { renderer, offset in
       renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
     }
     return Self.partition(list, keys: keys, minimumSize: 2)

@@ -22,6 +22,11 @@ struct DisambiguationRenderer: Sendable {
       processor: processor.unshared(), references: references, citationNumber: citationNumber)
   }
 
+  /// Hands back the processor of a renderer made by ``unshared()`` (see ``Processor/recycle(_:)``).
+  func recycle(_ copy: DisambiguationRenderer) {
+    processor.recycle(copy.processor)
+  }
+
   /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
   /// compared in their subsequent form (the shortest a style gives), without year-suffix.
   func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {

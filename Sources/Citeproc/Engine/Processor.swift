@@ -11,10 +11,13 @@ public struct Processor: Sendable {
   /// ``Finisher/mayFinishPlain(_:)``).
   let citationMayFinishPlain: Bool
   let bibliographyMayFinishPlain: Bool
+  /// Copies for worker threads that are not in use (see ``unshared()``); nil in the copies.
+  private let workerCopies: WorkerCopies?
 
   public init(style: Style, locale: Locale) {
     self.style = style
     self.locale = locale
+    workerCopies = WorkerCopies()
     var uses = false
     // Macros already walked in the layout: a macro's name stands for one compiled body there.
     var walked = Set<String>()
@@ -49,10 +52,18 @@ public struct Processor: Sendable {
     styleRendersYearSuffix = other.styleRendersYearSuffix
     citationMayFinishPlain = other.citationMayFinishPlain
     bibliographyMayFinishPlain = other.bibliographyMayFinishPlain
+    workerCopies = nil
   }
 
-  /// A copy whose style and locale share no storage with this one's (see `init(unsharing:)`).
-  func unshared() -> Processor { Processor(unsharing: self) }
+  /// A copy whose style and locale share no storage with this one's (see `init(unsharing:)`):
+  /// one handed back with ``recycle(_:)`` when there is one, so that a processor that renders many
+  /// batches copies its style once per core rather than once per core and batch.
+  func unshared() -> Processor { workerCopies?.take() ?? Processor(unsharing: self) }
+
+  /// Hands back a copy made by ``unshared()`` once its thread is done with it.
+  func recycle(_ copy: Processor) {
+    workerCopies?.put(copy)
+  }
 
   /// Layout settings of the bibliography, for output formats.
   public var bibliographyLayout: BibliographyLayout {

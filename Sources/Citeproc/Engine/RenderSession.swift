@@ -191,7 +191,9 @@ struct RenderSession {
     let before = computed
     let positions = processor.sortedLazily(&values, computed: &computed, keys: bibliography.sort) {
       work, key in
-      Parallel.map(count: work.count, state: processor, perWorker: { $0.unshared() }) { processor, offset in
+      Parallel.map(
+        count: work.count, state: processor, perWorker: { $0.unshared() }, finished: processor.recycle
+      ) { processor, offset in
         let index = items[work[offset]]
         // Contexts are worked out again where needed rather than held: two contexts for each of
         // 100k items take tens of megabytes.
@@ -369,8 +371,9 @@ struct RenderSession {
         batchStart = position
         let batch = Array(order[position..<min(order.count, position + batchSize)])
         let contexts = batch.map(bibliographyContext)
-        rendered = Parallel.map(count: batch.count, state: processor, perWorker: { $0.unshared() }) {
-          processor, offset in
+        rendered = Parallel.map(
+          count: batch.count, state: processor, perWorker: { $0.unshared() }, finished: processor.recycle
+        ) { processor, offset in
           guard let bibliography = processor.style.bibliography else {
             preconditionFailure("a copy of the style lost its bibliography")
           }

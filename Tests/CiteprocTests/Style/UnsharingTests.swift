@@ -171,4 +171,34 @@ private func storages(_ style: Style) -> Set<UnsafeRawPointer> {
       format.string(for: copy.citation(items, references: references))
         == format.string(for: processor.citation(items, references: references)))
   }
+  /// A processor keeps the copies its workers hand back and gives them out again, so that each
+  /// batch of a long bibliography does not copy the style anew; it keeps no more than there are
+  /// cores, and a copy given out is never the original nor shared by two holders.
+  @Test func handedBackCopiesAreGivenOutAgain() throws {
+    let loaded = try StyleLoader().load("harvard")
+    let processor = Processor(style: loaded.style, locale: LocaleLoader().locale(for: loaded.style).0)
+    let original = storages(processor.style)
+    let first = processor.unshared()
+    let firstStorage = storages(first.style)
+    #expect(firstStorage.isDisjoint(with: original))
+    processor.recycle(first)
+    let again = processor.unshared()
+    #expect(storages(again.style) == firstStorage, "the copy handed back is given out again")
+    // The one kept copy is out: the next is new.
+    let second = processor.unshared()
+    #expect(storages(second.style).isDisjoint(with: firstStorage))
+    #expect(storages(second.style).isDisjoint(with: original))
+    // Copies do not keep copies of their own.
+    again.recycle(second)
+    #expect(storages(again.unshared().style).isDisjoint(with: storages(second.style)))
+
+    let limit = Parallel.workerLimit
+    let many = (0...limit).map { _ in processor.unshared() }
+    for copy in many { processor.recycle(copy) }
+    let taken = (0...limit).map { _ in storages(processor.unshared().style) }
+    let kept = Set(many.prefix(limit).map { storages($0.style) })
+    let keptGivenOut = Set(taken.prefix(limit)) == kept
+    #expect(keptGivenOut, "the \(limit) copies kept are given out again")
+    #expect(!kept.contains(taken[limit]), "a copy beyond the limit is not kept")
+  }
 }
