@@ -92,17 +92,30 @@ struct Evaluator {
   private mutating func renderNoting(_ elements: [RenderElement]) -> (Node, VariableUse, isEmpty: Bool) {
     // One element needs no sequence around it (a sequence of one node prints as the node).
     if elements.count == 1 { return renderNoting(elements[0]) }
+    // Outputs that are nothing at all (no text, no tag) are left out of the sequence, and a
+    // sequence of one node is the node: most elements of a macro print nothing for a given item,
+    // and an array for each macro call is then saved.
+    var first: Node?
     var nodes: [Node] = []
-    nodes.reserveCapacity(elements.count)
     var use = VariableUse.none
     var isEmpty = true
     for element in elements {
       let (node, elementUse, elementIsEmpty) = renderNoting(element)
-      nodes.append(node)
       use = use.combined(with: elementUse)
       if !elementIsEmpty { isEmpty = false }
+      if elementIsEmpty && node.isBare { continue }
+      if let kept = first {
+        if nodes.isEmpty {
+          nodes.reserveCapacity(elements.count)
+          nodes.append(kept)
+        }
+        nodes.append(node)
+      } else {
+        first = node
+      }
     }
-    return (.sequence(nodes), use, isEmpty)
+    if !nodes.isEmpty { return (.sequence(nodes), use, isEmpty) }
+    return (first ?? .empty, use, isEmpty)
   }
 
   /// Renders `element` and says whether its output is empty (the check that also decides

@@ -28,6 +28,16 @@ enum Node: Sendable, Hashable {
     }
   }
 
+  /// Whether the node is nothing at all: empty text or an empty sequence, with no tag that a
+  /// later pass could look for. Leaving it out of a sequence changes nothing.
+  var isBare: Bool {
+    switch self {
+    case .text(let s): return s.isEmpty
+    case .sequence(let items): return items.isEmpty
+    default: return false
+    }
+  }
+
   var plainText: String {
     var out = ""
     appendPlainText(&out)
