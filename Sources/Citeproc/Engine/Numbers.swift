@@ -75,11 +75,70 @@ enum NumberParser {
   }
 
   static func isNumeric(_ value: String) -> Bool {
+    if simplePlural(value) != nil { return true }
+    return isNumericInGeneral(value)
+  }
+
+  /// ``isNumeric(_:)`` without the shortcut for simple values.
+  static func isNumericInGeneral(_ value: String) -> Bool {
     tokens(value.trimmingSpaces) != nil
   }
 
   /// Whether a label for this value should be plural: more than one number.
   static func isPlural(_ value: String) -> Bool {
+    if let plural = simplePlural(value) { return plural }
+    return isPluralInGeneral(value)
+  }
+
+  /// ``isPlural(_:)`` for a value of ASCII letters, digits and the separators `-`, `,`, `&` and
+  /// `/` alone (page ranges such as "e484-e491", volumes, issues) that is numeric content: read
+  /// from its bytes by the rules of ``tokens(_:)``, each word letters, digits and letters, and
+  /// words and runs of separators taking turns. Nil for any other value, and for one that is not
+  /// numeric (the general way decides those).
+  static func simplePlural(_ value: String) -> Bool? {
+    var value = value
+    return value.withUTF8 { bytes -> Bool? in
+      guard !bytes.isEmpty else { return nil }
+      func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x2C || byte == 0x26 || byte == 0x2F }
+      var inWord = false
+      var digits = false
+      var suffix = false
+      var plural = false
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x30...0x39:
+          if suffix { return nil }
+          inWord = true
+          digits = true
+        case 0x41...0x5A, 0x61...0x7A:
+          if digits { suffix = true }
+          inWord = true
+        case _ where isSeparator(byte):
+          // A word must have digits, and separators stand between words.
+          guard inWord, digits else { return nil }
+          var end = index + 1
+          while end < bytes.count, isSeparator(bytes[end]) { end += 1 }
+          // "45/2015" is one number (a report number), not two.
+          if end - index > 1 || byte != 0x2F { plural = true }
+          inWord = false
+          digits = false
+          suffix = false
+          index = end
+          continue
+        default:
+          return nil
+        }
+        index += 1
+      }
+      guard inWord, digits else { return nil }
+      return plural
+    }
+  }
+
+  /// ``isPlural(_:)`` without the shortcut for simple values.
+  static func isPluralInGeneral(_ value: String) -> Bool {
     if let tokens = tokens(value.trimmingSpaces) {
       // "45/2015" is one number (a report number), not two.
       let separators = tokens.filter {
