@@ -139,11 +139,12 @@ extension Evaluator {
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 
+    // The word before the last name, looked up only when there is a last name to put it before.
     let andWord: String? =
       switch options.and {
-      case .text: locale.text("and")
+      case .text where parts.count > 1 && !truncated: locale.text("and")
       case .symbol: "&"
-      case nil: nil
+      case .text, nil: nil
       }
     let useLast = truncated && limits.useLast && names.count > shownCount + 1
     if sortOrder {
