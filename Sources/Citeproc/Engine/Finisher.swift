@@ -440,10 +440,7 @@ struct Finisher {
         if end == index + 1 {
           if !run.text.isEmpty { items.append(.text(run.text)) }
         } else if byteCount > 0 {
-          var text = ""
-          text.reserveCapacity(byteCount)
-          for position in index..<end { text += runs[position].text }
-          items.append(.text(text))
+          items.append(.text(String(joining: runs[index..<end].lazy.map(\.text), byteCount: byteCount)))
         }
         index = end
         continue

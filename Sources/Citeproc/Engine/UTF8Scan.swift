@@ -12,3 +12,31 @@ extension String {
     utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? utf8.contains(where: test)
   }
 }
+
+extension String {
+  /// `pieces` end to end, made at its final size of `byteCount` UTF-8 bytes (their total) by
+  /// copying each piece's bytes in place: appending piece by piece checks and may grow the text
+  /// at every step, which costs more than the copying for the short pieces of an entry.
+  init(joining pieces: some Sequence<String>, byteCount: Int) {
+    self.init(unsafeUninitializedCapacity: byteCount) { buffer in
+      var offset = 0
+      for piece in pieces {
+        let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+          let count = Swift.min(bytes.count, buffer.count - offset)
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + count)])
+            .initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[0..<count]))
+          return count
+        }
+        if let copied {
+          offset += copied
+        } else {
+          for byte in piece.utf8 where offset < buffer.count {
+            buffer[offset] = byte
+            offset += 1
+          }
+        }
+      }
+      return offset
+    }
+  }
+}
