@@ -18,11 +18,30 @@ enum VariableUse: Sendable {
   }
 }
 
+/// What every evaluator of a processor reads (see ``Evaluator/context``).
+final class EvaluationContext: Sendable {
+  let style: Style
+  let locale: Locale
+  /// The text caser of items without a language field: the same for every such item of a style
+  /// and locale (see ``TextCaser/init(itemLanguage:defaultLocale:localeLanguage:)``).
+  let defaultTextCaser: TextCaser
+
+  init(style: Style, locale: Locale) {
+    self.style = style
+    self.locale = locale
+    defaultTextCaser = TextCaser(
+      itemLanguage: nil, defaultLocale: style.defaultLocale, localeLanguage: locale.language)
+  }
+}
+
 /// Evaluates a compiled render tree against one reference.
 struct Evaluator {
   let reference: Reference
-  let locale: Locale
-  let style: Style
+  /// The style and locale, held in one box: an evaluator is made for every item rendered, and
+  /// copying the two values would count a reference on each of their many stored parts.
+  let context: EvaluationContext
+  var locale: Locale { context.locale }
+  var style: Style { context.style }
   let mode: RenderMode
   /// Whether this is the citation layout (for et-al-subsequent and position conditions).
   let inCitation: Bool
@@ -64,18 +83,21 @@ struct Evaluator {
   var renderedNameLists: [RenderedNameList]?
 
   init(
-    reference: Reference, locale: Locale, style: Style, mode: RenderMode, inCitation: Bool,
+    reference: Reference, context: EvaluationContext, mode: RenderMode, inCitation: Bool,
     cite: CiteContext = CiteContext()
   ) {
     self.reference = reference
-    self.locale = locale
-    self.style = style
+    self.context = context
     self.mode = mode
     self.inCitation = inCitation
     self.cite = cite
-    textCaser = TextCaser(
-      itemLanguage: reference.field("language"), defaultLocale: style.defaultLocale,
-      localeLanguage: locale.language)
+    if let language = reference.field("language") {
+      textCaser = TextCaser(
+        itemLanguage: language, defaultLocale: context.style.defaultLocale,
+        localeLanguage: context.locale.language)
+    } else {
+      textCaser = context.defaultTextCaser
+    }
   }
 
   mutating func render(_ elements: [RenderElement]) -> (Node, VariableUse) {

@@ -13,11 +13,14 @@ public struct Processor: Sendable {
   let bibliographyMayFinishPlain: Bool
   /// Copies for worker threads that are not in use (see ``unshared()``); nil in the copies.
   private let workerCopies: WorkerCopies?
+  /// The style and locale as evaluators hold them.
+  private let evaluationContext: EvaluationContext
 
   public init(style: Style, locale: Locale) {
     self.style = style
     self.locale = locale
     workerCopies = WorkerCopies()
+    evaluationContext = EvaluationContext(style: style, locale: locale)
     var uses = false
     // Macros already walked in the layout: a macro's name stands for one compiled body there.
     var walked = Set<String>()
@@ -53,6 +56,7 @@ public struct Processor: Sendable {
     citationMayFinishPlain = other.citationMayFinishPlain
     bibliographyMayFinishPlain = other.bibliographyMayFinishPlain
     workerCopies = nil
+    evaluationContext = EvaluationContext(style: style, locale: locale)
   }
 
   /// A copy whose style and locale share no storage with this one's (see `init(unsharing:)`):
@@ -140,7 +144,7 @@ public struct Processor: Sendable {
   func evaluator(for reference: Reference, mode: RenderMode, inCitation: Bool, cite: CiteContext) -> Evaluator
   {
     var evaluator = Evaluator(
-      reference: reference, locale: locale, style: style, mode: mode, inCitation: inCitation, cite: cite)
+      reference: reference, context: evaluationContext, mode: mode, inCitation: inCitation, cite: cite)
     evaluator.appendsYearSuffix = !styleRendersYearSuffix
     return evaluator
   }
