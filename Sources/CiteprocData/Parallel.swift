@@ -115,6 +115,35 @@ package enum Parallel {
   }
 }
 
+/// Empties `value` and frees its old contents on a thread of the system's pool, so that a thread
+/// with more work to hand out does not spend its time freeing a large structure.
+package func releaseElsewhere<T: Sendable>(_ value: inout [T]) {
+  guard !value.isEmpty else { return }
+  var taken: [T] = []
+  swap(&taken, &value)
+  // The box holds the only reference once this thread lets go of `taken`, and the other thread
+  // empties the box: the contents are freed there whichever thread lets go of the box last.
+  let box = ReleaseBox(taken)
+  DispatchQueue.global().async { box.empty() }
+}
+
+private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  // Guarded by `lock`.
+  private var contents: [T]
+
+  init(_ contents: [T]) { self.contents = contents }
+
+  func empty() {
+    lock.lock()
+    var taken: [T] = []
+    swap(&taken, &contents)
+    lock.unlock()
+    // `taken` is freed here, on this thread.
+    withExtendedLifetime(taken) {}
+  }
+}
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -118,3 +118,45 @@ struct ParallelMapTests {
     var count: Int { lock.withLock { made } }
   }
 }
+
+/// Large structures that a busy thread is done with are freed on another thread.
+struct ReleaseElsewhereTests {
+  /// Counts the frees, and those made on the thread that let the structure go.
+  private final class Frees: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all = 0
+    private var onCaller = 0
+    private var caller: pthread_t?
+    let done = DispatchSemaphore(value: 0)
+
+    func setCaller() { lock.withLock { caller = pthread_self() } }
+
+    func noteFree() {
+      lock.withLock {
+        all += 1
+        if let caller, pthread_equal(caller, pthread_self()) != 0 { onCaller += 1 }
+      }
+      done.signal()
+    }
+
+    var counts: (all: Int, onCaller: Int) { lock.withLock { (all, onCaller) } }
+  }
+
+  private final class Tracked: Sendable {
+    let frees: Frees
+    init(_ frees: Frees) { self.frees = frees }
+    deinit { frees.noteFree() }
+  }
+
+  @Test func theContentsAreFreedOnAnotherThread() {
+    let frees = Frees()
+    frees.setCaller()
+    var values = (0..<100).map { _ in Tracked(frees) }
+    releaseElsewhere(&values)
+    #expect(values.isEmpty)
+    for _ in 0..<100 { _ = frees.done.wait(timeout: .now() + 30) }
+    let counts = frees.counts
+    #expect(counts.all == 100)
+    #expect(counts.onCaller == 0)
+  }
+}

@@ -369,6 +369,9 @@ struct RenderSession {
           entries.removeAll(keepingCapacity: true)
         }
         batchStart = position
+        // The batch written is let go on another thread: freeing its entries one by one here
+        // would keep the other cores waiting for the next batch.
+        releaseElsewhere(&rendered)
         let batch = Array(order[position..<min(order.count, position + batchSize)])
         let contexts = batch.map(bibliographyContext)
         rendered = Parallel.map(
