@@ -33,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "CiteprocCLI",
       dependencies: [
-        "Citeproc", "CiteprocReaders",
+        "Citeproc", "CiteprocData", "CiteprocReaders",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
