@@ -465,33 +465,61 @@ extension Processor {
           computed[item] = key + 1
         }
       }
-      var next: [Range<Int>] = []
-      for run in runs {
-        // The run's values for this key, with text collated once for all its comparisons.
-        let column = run.map { values[order[$0]].value(at: key).collated }
-        let items = run.map { order[$0] }
-        let ascending = keys[key].ascending
-        let precedes: @Sendable (Int, Int) -> Bool = { a, b in
-          let x = column[a]
-          let y = column[b]
-          var result = SortValue.compare(x, y)
-          if !ascending, x != .missing, y != .missing { result = -result }
-          return result != 0 ? result < 0 : items[a] < items[b]
+      let ascending = keys[key].ascending
+      var sortedRuns: [SortedRun]
+      if runs.count > 1 && runs.reduce(0, { $0 + $1.count }) >= Self.parallelSortMinimum {
+        // Many runs (the items that tie on the keys before): sorted at once on all cores.
+        let rows = values
+        let positions = order
+        let current = runs
+        sortedRuns = Parallel.map(count: current.count) {
+          Self.sortRun(current[$0], rows, positions, key: key, ascending: ascending)
         }
-        let sorted = Self.sorted(column.indices, by: precedes)
-        for (offset, index) in sorted.enumerated() { order[run.lowerBound + offset] = items[index] }
-        // The items that still tie go on to the next key.
-        var start = 0
-        for offset in 1...sorted.count
-        where offset == sorted.count || SortValue.compare(column[sorted[offset]], column[sorted[start]]) != 0
-        {
-          if offset - start > 1 { next.append((run.lowerBound + start)..<(run.lowerBound + offset)) }
-          start = offset
-        }
+      } else {
+        sortedRuns = runs.map { Self.sortRun($0, values, order, key: key, ascending: ascending) }
       }
+      var next: [Range<Int>] = []
+      for (run, sorted) in zip(runs, sortedRuns) {
+        for (offset, item) in sorted.items.enumerated() { order[run.lowerBound + offset] = item }
+        next += sorted.ties
+      }
+      sortedRuns = []
       runs = next
     }
     return order
+  }
+
+  /// A run of ``sortedLazily(_:computed:keys:compute:)`` in order of one key: its items, and the
+  /// ranges of positions (in the whole order) whose items still tie.
+  private struct SortedRun: Sendable {
+    var items: [Int]
+    var ties: [Range<Int>]
+  }
+
+  /// Sorts the items at positions `run` of `order` by their value for `key`.
+  private static func sortRun(
+    _ run: Range<Int>, _ values: [[SortValue]], _ order: [Int], key: Int, ascending: Bool
+  ) -> SortedRun {
+    // The run's values for this key, with text collated once for all its comparisons.
+    let column = run.map { values[order[$0]].value(at: key).collated }
+    let items = run.map { order[$0] }
+    let precedes: @Sendable (Int, Int) -> Bool = { a, b in
+      let x = column[a]
+      let y = column[b]
+      var result = SortValue.compare(x, y)
+      if !ascending, x != .missing, y != .missing { result = -result }
+      return result != 0 ? result < 0 : items[a] < items[b]
+    }
+    let sorted = Self.sorted(column.indices, by: precedes)
+    // The items that still tie go on to the next key.
+    var ties: [Range<Int>] = []
+    var start = 0
+    for offset in 1...sorted.count
+    where offset == sorted.count || SortValue.compare(column[sorted[offset]], column[sorted[start]]) != 0 {
+      if offset - start > 1 { ties.append((run.lowerBound + start)..<(run.lowerBound + offset)) }
+      start = offset
+    }
+    return SortedRun(items: sorted.map { items[$0] }, ties: ties)
   }
 
   /// `indices` sorted by `precedes`; a long list is sorted in halves on two cores and merged.
