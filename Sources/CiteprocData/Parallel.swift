@@ -41,7 +41,7 @@ package enum Parallel {
     let chunks = min(count / minimumChunk, workers * chunksPerWorker)
     let slots = Slots<[T]>(count: chunks)
     defer { slots.release() }
-    let copies = Pool<State>()
+    let copies = IdleValues<State>()
     let chunk = (count + chunks - 1) / chunks
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
       let range = min(count, index * chunk)..<min(count, (index + 1) * chunk)
@@ -55,33 +55,6 @@ package enum Parallel {
     result.reserveCapacity(count)
     for index in 0..<chunks { result.append(contentsOf: slots.take(index)) }
     return result
-  }
-
-  /// The per-thread values of ``map(count:minimumChunk:state:perWorker:_:)`` that no chunk is
-  /// using at the moment.
-  private final class Pool<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    private var idle: [Value] = []
-
-    func take() -> Value? {
-      lock.lock()
-      defer { lock.unlock() }
-      return idle.popLast()
-    }
-
-    func put(_ value: Value) {
-      lock.lock()
-      defer { lock.unlock() }
-      idle.append(value)
-    }
-
-    func drain() -> [Value] {
-      lock.lock()
-      defer { lock.unlock() }
-      defer { idle = [] }
-      return idle
-    }
   }
 
   /// How many threads work at once at most: the number of active cores.
@@ -112,6 +85,39 @@ package enum Parallel {
       _ = storage.deinitialize()
       storage.deallocate()
     }
+  }
+}
+
+/// Values that no thread is using at the moment, for threads to take and hand back (the per-thread
+/// values of ``Parallel/map(count:minimumChunk:state:perWorker:finished:_:)``, a processor's copies
+/// of its style); no more than `limit` are kept.
+package final class IdleValues<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private let limit: Int
+  // Guarded by `lock`.
+  private var idle: [Value] = []
+
+  package init(limit: Int = .max) { self.limit = limit }
+
+  package func take() -> Value? {
+    lock.lock()
+    defer { lock.unlock() }
+    return idle.popLast()
+  }
+
+  /// Keeps `value` for a later ``take()``, unless `limit` values are kept already.
+  package func put(_ value: Value) {
+    lock.lock()
+    defer { lock.unlock() }
+    if idle.count < limit { idle.append(value) }
+  }
+
+  /// Takes every value kept.
+  package func drain() -> [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    defer { idle = [] }
+    return idle
   }
 }
 

@@ -12,14 +12,15 @@ public struct Processor: Sendable {
   let citationMayFinishPlain: Bool
   let bibliographyMayFinishPlain: Bool
   /// Copies for worker threads that are not in use (see ``unshared()``); nil in the copies.
-  private let workerCopies: WorkerCopies?
+  private let workerCopies: IdleValues<Processor>?
   /// The style and locale as evaluators hold them.
   private let evaluationContext: EvaluationContext
 
   public init(style: Style, locale: Locale) {
     self.style = style
     self.locale = locale
-    workerCopies = WorkerCopies()
+    // No more are kept than cores can use at once.
+    workerCopies = IdleValues(limit: Parallel.workerLimit)
     evaluationContext = EvaluationContext(style: style, locale: locale)
     var uses = false
     // Macros already walked in the layout: a macro's name stands for one compiled body there.

@@ -1,6 +1,3 @@
-import CiteprocData
-import Foundation
-
 /// Copies of a compiled style that share no reference-counted storage with the original.
 ///
 /// Rendering copies elements, strings and arrays of the style at every step, and every copy
@@ -248,25 +245,5 @@ extension [TermKey: Term] {
       copy[keyCopy] = termCopy
     }
     return copy
-  }
-}
-
-/// The copies of a processor that worker threads have handed back (see ``Processor/unshared()``).
-/// No more are kept than cores can use at once.
-final class WorkerCopies: @unchecked Sendable {
-  private let lock = NSLock()
-  // Guarded by `lock`.
-  private var idle: [Processor] = []
-
-  func take() -> Processor? {
-    lock.lock()
-    defer { lock.unlock() }
-    return idle.popLast()
-  }
-
-  func put(_ copy: Processor) {
-    lock.lock()
-    defer { lock.unlock() }
-    if idle.count < Parallel.workerLimit { idle.append(copy) }
   }
 }
