@@ -20,7 +20,8 @@ enum Node: Sendable, Hashable {
     switch self {
     case .text(let s): return s.isEmpty
     case .sequence(let items):
-      for item in items where !item.isEmpty { return false }
+      // By index: the items are looked at in place, not copied out one by one.
+      for index in items.indices where !items[index].isEmpty { return false }
       return true
     case .styled(_, let inner), .quoted(let inner), .display(_, let inner), .noCase(let inner),
       .tagged(_, let inner):
