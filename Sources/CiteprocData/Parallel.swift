@@ -127,27 +127,11 @@ package func releaseElsewhere<T: Sendable>(_ value: inout [T]) {
   guard !value.isEmpty else { return }
   var taken: [T] = []
   swap(&taken, &value)
-  // The box holds the only reference once this thread lets go of `taken`, and the other thread
-  // empties the box: the contents are freed there whichever thread lets go of the box last.
-  let box = ReleaseBox(taken)
-  DispatchQueue.global().async { box.empty() }
-}
-
-private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  // Guarded by `lock`.
-  private var contents: [T]
-
-  init(_ contents: [T]) { self.contents = contents }
-
-  func empty() {
-    lock.lock()
-    var taken: [T] = []
-    swap(&taken, &contents)
-    lock.unlock()
-    // `taken` is freed here, on this thread.
-    withExtendedLifetime(taken) {}
-  }
+  // Once this thread lets go of `taken`, the box holds the only reference, and the other thread
+  // drains it: the contents are freed there whichever thread lets go of the box last.
+  let box = IdleValues<[T]>()
+  box.put(taken)
+  DispatchQueue.global().async { _ = box.drain() }
 }
 
 #if canImport(Glibc)

@@ -99,7 +99,8 @@ enum NumberParser {
     var value = value
     return value.withUTF8 { bytes -> Bool? in
       guard !bytes.isEmpty else { return nil }
-      func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x2C || byte == 0x26 || byte == 0x2F }
+      // The separators of ``tokens(_:)`` that are ASCII.
+      func isSeparator(_ byte: UInt8) -> Bool { byte < 0x80 && Self.isSeparator(Unicode.Scalar(byte)) }
       var inWord = false
       var digits = false
       var suffix = false
