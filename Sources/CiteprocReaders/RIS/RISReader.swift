@@ -56,9 +56,12 @@ public struct RISReader: Sendable {
     var state = StreamState(file: file, transform: transform)
     func handOver() {
       guard handsOver, !state.mapped.isEmpty else { return }
-      let references = assignIDs(state.mapped, file: file, diagnostics: &state.diagnostics)
-      state.mapped = []
-      batch(references)
+      var mapped = MappedRecords()
+      swap(&mapped, &state.mapped)
+      var diagnostics = state.diagnostics
+      state.diagnostics = []
+      batch(assignIDs(&mapped, file: file, diagnostics: &diagnostics))
+      state.diagnostics = diagnostics
     }
     var pending: [UInt8] = []
     var firstLine = 1
@@ -118,7 +121,7 @@ public struct RISReader: Sendable {
     return taken
   }
 
-  private func finish(_ state: StreamState) -> ReadResult {
+  private func finish(_ state: consuming StreamState) -> ReadResult {
     var result = ReadResult()
     if state.usedFallback {
       result.diagnostics.append(
@@ -138,7 +141,8 @@ public struct RISReader: Sendable {
     }
     result.diagnostics.append(contentsOf: state.diagnostics)
     result.rejected = state.rejected
-    result.references = assignIDs(state.mapped, file: state.file, diagnostics: &result.diagnostics)
+    let file = state.file
+    result.references = assignIDs(&state.mapped, file: file, diagnostics: &result.diagnostics)
     return result
   }
 
@@ -229,7 +233,7 @@ public struct RISReader: Sendable {
   private struct StreamState {
     let file: String
     let transform: (@Sendable (Reference) -> Reference)?
-    var mapped: [RISRecordMapper.Mapped] = []
+    var mapped = MappedRecords()
     var rejected: [Diagnostic] = []
     var diagnostics: [Diagnostic] = []
     var usedFallback = false
@@ -272,7 +276,7 @@ public struct RISReader: Sendable {
       let mapper = RISRecordMapper(file: file, transform: transform)
       let pieceText = text
       let pieceBounds = bounds
-      let pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in
+      var pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in
         let tokens = RISTokenizer(file: file, firstLine: pieceLines[index]).tokenize(
           pieceText, in: pieceBounds[index]..<pieceBounds[index + 1])
         return Piece(diagnostics: tokens.diagnostics, outcomes: tokens.records.map(mapper.map))
@@ -281,10 +285,16 @@ public struct RISReader: Sendable {
       let total = pieces.reduce(0) { $0 + $1.outcomes.count }
       if total > 0 {
         sawRecords = true
-        mapped.reserveCapacity(mapped.count + total)
+        // Room is made for the first batch; later ones grow the arrays as appending does (room
+        // made batch by batch copied all the records read so far at every batch).
+        if mapped.isEmpty { mapped.reserveCapacity(total) }
       }
-      for piece in pieces {
-        for outcome in piece.outcomes {
+      // Each piece's records are let go of as they are taken, so that the records of the batch
+      // are not held twice.
+      for index in pieces.indices {
+        let outcomes = pieces[index].outcomes
+        pieces[index].outcomes = []
+        for outcome in outcomes {
           switch outcome {
           case .mapped(let item):
             diagnostics.append(contentsOf: item.diagnostics)
@@ -351,24 +361,29 @@ public struct RISReader: Sendable {
     return lines
   }
 
-  /// Keeps `ID` values that are unique in the file and generates keys for the rest.
+  /// Keeps `ID` values that are unique in the file and generates keys for the rest. Takes the
+  /// references out of `items`, which is left empty.
   private func assignIDs(
-    _ items: [RISRecordMapper.Mapped], file: String, diagnostics: inout [Diagnostic]
+    _ items: inout MappedRecords, file: String, diagnostics: inout [Diagnostic]
   ) -> [Reference] {
+    var references: [Reference] = []
+    swap(&references, &items.references)
+    let explicitIDs = items.explicitIDs
+    let keyBases = items.keyBases
+    items = MappedRecords()
     var idCounts: [String: Int] = [:]
-    for item in items {
-      if let id = item.explicitID { idCounts[id, default: 0] += 1 }
+    for explicitID in explicitIDs {
+      if let id = explicitID { idCounts[id, default: 0] += 1 }
     }
     var reported: Set<String> = []
     var reserved: Set<String> = []
     var needsKey: [Int] = []
-    var references = items.map(\.reference)
-    for (index, item) in items.enumerated() {
-      if let id = item.explicitID, idCounts[id] == 1 {
+    for (index, explicitID) in explicitIDs.enumerated() {
+      if let id = explicitID, idCounts[id] == 1 {
         references[index].id = id
         reserved.insert(id)
       } else {
-        if let id = item.explicitID, reported.insert(id).inserted {
+        if let id = explicitID, reported.insert(id).inserted {
           diagnostics.append(
             .warning(
               "ID \"\(id)\" is used by \(idCounts[id] ?? 0) records; they get generated keys instead",
@@ -377,9 +392,34 @@ public struct RISReader: Sendable {
         needsKey.append(index)
       }
     }
-    let bases = needsKey.map { items[$0].keyBase ?? ReferenceKeys.base(for: references[$0]) }
+    let bases = needsKey.map { keyBases[$0] ?? ReferenceKeys.base(for: references[$0]) }
     let keys = ReferenceKeys.uniqueKeys(for: bases, reserved: reserved)
     for (position, index) in needsKey.enumerated() { references[index].id = keys[position] }
     return references
+  }
+}
+
+/// Mapped records, column by column: the references are taken out whole when their ids are
+/// assigned, without a copy of the array.
+private struct MappedRecords {
+  var references: [Reference] = []
+  /// Each record's own `ID` value, if any.
+  var explicitIDs: [String?] = []
+  /// Each record's ``RISRecordMapper/Mapped/keyBase``.
+  var keyBases: [String?] = []
+
+  var isEmpty: Bool { references.isEmpty }
+  var count: Int { references.count }
+
+  mutating func reserveCapacity(_ count: Int) {
+    references.reserveCapacity(count)
+    explicitIDs.reserveCapacity(count)
+    keyBases.reserveCapacity(count)
+  }
+
+  mutating func append(_ item: RISRecordMapper.Mapped) {
+    references.append(item.reference)
+    explicitIDs.append(item.explicitID)
+    keyBases.append(item.keyBase)
   }
 }
