@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "CiteprocDataTests", dependencies: ["CiteprocData"]),
     .testTarget(name: "CiteprocReadersTests", dependencies: ["CiteprocReaders", "TestSupport"]),
     .testTarget(name: "CiteprocTests", dependencies: ["Citeproc", "CiteprocReaders", "TestSupport"]),
+    .testTarget(name: "CiteprocCLITests", dependencies: ["CiteprocCLI"]),
     .testTarget(
       name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "CiteprocReaders"]),
     .testTarget(

@@ -25,10 +25,13 @@ struct InputFiles {
       if path == "-" {
         handle = FileHandle.standardInput
       } else {
-        guard FileManager.default.isReadableFile(atPath: path),
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path),
           let opened = FileHandle(forReadingAtPath: path)
         else {
-          let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+          let reason =
+            !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot read the file"
           Report.error("\(path): error: \(reason)")
           throw ExitCode(ExitStatus.failure)
         }
@@ -37,8 +40,9 @@ struct InputFiles {
       defer { if path != "-" { try? handle.close() } }
       // RIS is read in chunks, so a large file is never in memory whole; the format is decided on
       // the first chunk.
-      let chunkSize = 8 * 1024 * 1024
-      var first: [UInt8]? = Array(handle.readData(ofLength: chunkSize))
+      let chunkSize = 1024 * 1024
+      var chunks = FileChunks(handle, size: chunkSize)
+      var first: [UInt8]? = chunks.next() ?? []
       // Text that is neither CSL-JSON nor a known foreign format goes to the RIS reader too, which
       // reports what it finds; a large file of it is read in chunks as well.
       let detected = first.flatMap { InputDetection.detect($0) }
@@ -51,16 +55,17 @@ struct InputFiles {
             first = nil
             return chunk
           }
-          let data = handle.readData(ofLength: chunkSize)
-          return data.isEmpty ? nil : Array(data)
+          return chunks.next()
         }
         add(result.references)
         diagnostics += result.allDiagnostics
+        if let failure = chunks.failure(file: name) { diagnostics.append(failure) }
         rejectedCount += result.rejected.count
         continue
       }
       var bytes = first ?? []
-      bytes += Array(handle.readDataToEndOfFile())
+      bytes += chunks.rest()
+      if let failure = chunks.failure(file: name) { diagnostics.append(failure) }
       var result: ReadResult
       switch InputDetection.detect(bytes) {
       case .cslJSON:

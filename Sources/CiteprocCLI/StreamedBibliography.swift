@@ -47,13 +47,9 @@ struct StreamedBibliography {
     let handoff = Handoff<[Reference], ReadResult>(capacity: 1)
     let path = path
     let reader = Thread {
-      let result = RISReader().read(
-        file: path,
-        chunks: {
-          let data = handle.readData(ofLength: Self.chunkSize)
-          return data.isEmpty ? nil : Array(data)
-        },
-        batches: { handoff.put($0) })
+      var chunks = FileChunks(handle, size: Self.chunkSize)
+      var result = RISReader().read(file: path, chunks: { chunks.next() }, batches: { handoff.put($0) })
+      if let failure = chunks.failure(file: path) { result.diagnostics.append(failure) }
       handoff.finish(result)
     }
     reader.stackSize = 8 * 1024 * 1024
