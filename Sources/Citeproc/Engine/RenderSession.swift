@@ -357,11 +357,7 @@ struct RenderSession {
     let references = references
     var rendered: [RenderedEntry] = []
     var batchStart = 0
-    // Entries that depend on the one before (subsequent-author-substitute) are held as node trees
-    // until they are finished in order, several times the size of a finished entry: a quarter of
-    // the batch keeps the cores as busy with less held.
-    let batchSize =
-      bibliography.subsequentAuthorSubstitute == nil ? Parallel.batchSize : Parallel.batchSize / 4
+    let batchSize = Parallel.batchSize
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
         if !entries.isEmpty {
@@ -375,7 +371,9 @@ struct RenderSession {
         let batch = Array(order[position..<min(order.count, position + batchSize)])
         let contexts = batch.map(bibliographyContext)
         rendered = Parallel.map(
-          count: batch.count, state: processor, perWorker: { $0.unshared() }, finished: processor.recycle
+          count: batch.count, minimumChunk: Parallel.batchChunk, state: processor,
+          perWorker: { $0.unshared() },
+          finished: processor.recycle
         ) { processor, offset in
           guard let bibliography = processor.style.bibliography else {
             preconditionFailure("a copy of the style lost its bibliography")
