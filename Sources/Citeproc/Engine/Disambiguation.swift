@@ -481,8 +481,22 @@ struct GlobalNames: Sendable {
 /// family name comes with, and which full given names each family name and initials come with.
 struct NameRegistry: Sendable {
   let rule: CitationSpec.GivennameRule
-  var initialsByFamily: [String: Set<String>] = [:]
-  var givensByInitials: [String: Set<String>] = [:]
+  var initialsByFamily: [String: Distinct] = [:]
+  var givensByInitials: [String: Distinct] = [:]
+
+  /// The values seen with one key, as far as the rules ask: whether there were two different
+  /// ones. The first is kept to compare the next ones with; a set of all of them took most of
+  /// the registry's memory for nothing.
+  struct Distinct: Sendable {
+    let first: String
+    private(set) var several = false
+
+    init(_ first: String) { self.first = first }
+
+    mutating func insert(_ value: String) {
+      if !several && value != first { several = true }
+    }
+  }
 
   init(rule: CitationSpec.GivennameRule) {
     self.rule = rule
@@ -506,8 +520,9 @@ struct NameRegistry: Sendable {
     for (position, name) in names.enumerated() {
       if primaryOnly && position > 0 { break }
       guard let keys = Self.keys(name) else { continue }
-      initialsByFamily[keys.family, default: []].insert(keys.initials)
-      givensByInitials[keys.family + "\u{0}" + keys.initials, default: []].insert(keys.given)
+      initialsByFamily[keys.family, default: Distinct(keys.initials)].insert(keys.initials)
+      givensByInitials[keys.family + "\u{0}" + keys.initials, default: Distinct(keys.given)].insert(
+        keys.given)
     }
   }
 
@@ -516,13 +531,13 @@ struct NameRegistry: Sendable {
   func level(of name: Name, position: Int, usesInitials: Bool) -> Int {
     if primaryOnly && position > 0 { return 0 }
     guard let keys = Self.keys(name) else { return 0 }
-    let initialsCount = initialsByFamily[keys.family]?.count ?? 0
-    let givensCount = givensByInitials[keys.family + "\u{0}" + keys.initials]?.count ?? 0
+    let severalInitials = initialsByFamily[keys.family]?.several ?? false
+    let severalGivens = givensByInitials[keys.family + "\u{0}" + keys.initials]?.several ?? false
     if initialsOnly {
-      return usesInitials && initialsCount > 1 ? 1 : 0
+      return usesInitials && severalInitials ? 1 : 0
     }
-    if givensCount > 1 || (initialsCount > 1 && !usesInitials) { return 2 }
-    if initialsCount > 1 { return 1 }
+    if severalGivens || (severalInitials && !usesInitials) { return 2 }
+    if severalInitials { return 1 }
     return 0
   }
 }
