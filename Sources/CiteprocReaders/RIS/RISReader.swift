@@ -233,6 +233,7 @@ public struct RISReader: Sendable {
   private struct StreamState {
     let file: String
     let transform: (@Sendable (Reference) -> Reference)?
+    let sharedValues = SharedValues()
     var mapped = MappedRecords()
     var rejected: [Diagnostic] = []
     var diagnostics: [Diagnostic] = []
@@ -273,7 +274,7 @@ public struct RISReader: Sendable {
       for scan in scans { lines.append(lines[lines.count - 1] + scan.lineFeeds) }
       let pieceLines = lines
       let file = self.file
-      let mapper = RISRecordMapper(file: file, transform: transform)
+      let mapper = RISRecordMapper(file: file, transform: transform, sharedValues: sharedValues)
       let pieceText = text
       let pieceBounds = bounds
       var pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in

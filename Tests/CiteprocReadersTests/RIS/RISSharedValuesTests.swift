@@ -1,0 +1,47 @@
+import CiteprocData
+import CiteprocReaders
+import Testing
+
+/// The records of one input share the storage of the long values they repeat.
+struct RISSharedValuesTests {
+  private func storage(_ text: String?) -> UnsafeRawPointer? {
+    guard var copy = text else { return nil }
+    return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+  }
+
+  private let input = Array(
+    """
+    TY  - JOUR
+    TI  - First article on a subject
+    T2  - British Journal of General Practice
+    PB  - Royal College of General Practitioners
+    ER  - 
+    TY  - JOUR
+    TI  - Second article on a subject
+    T2  - British Journal of General Practice
+    PB  - Royal College of General Practitioners
+    ER  - 
+
+    """.utf8)
+
+  private func check(_ references: [Reference]) {
+    #expect(references.count == 2)
+    guard references.count == 2 else { return }
+    let (first, second) = (references[0], references[1])
+    #expect(first.field("container-title") == "British Journal of General Practice")
+    #expect(storage(first.field("container-title")) == storage(second.field("container-title")))
+    #expect(storage(first.field("publisher")) == storage(second.field("publisher")))
+    #expect(storage(first.field("title")) != storage(second.field("title")))
+  }
+
+  @Test func readWhole() {
+    check(RISReader().read(input, file: "t.ris").references)
+  }
+
+  /// Records read in different chunks share too.
+  @Test func readInChunks() {
+    var chunks = [Array(input[..<140]), Array(input[140...])]
+    chunks.reverse()
+    check(RISReader().read(file: "t.ris") { chunks.popLast() }.references)
+  }
+}
