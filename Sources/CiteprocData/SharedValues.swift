@@ -9,12 +9,24 @@ import Foundation
 /// The table is used from the threads that map records at once. It holds at most `limit` values,
 /// and starts again when full, so that reading an input of any size keeps it bounded.
 package final class SharedValues: @unchecked Sendable {
-  /// The variables whose values repeat across records: where a work appeared, who published
-  /// it and where.
-  package static let variables: Set<String> = [
-    "container-title", "container-title-short", "journalAbbreviation", "collection-title", "publisher",
-    "publisher-place", "event-title", "event-place", "archive", "archive-place", "medium", "genre", "source",
-  ]
+  /// Whether the values of `variable` repeat across records: where a work appeared, who
+  /// published it and where. (Told by length first: most keys are then compared with one name
+  /// or none, where a set would hash every one.)
+  package static func repeats(_ variable: String) -> Bool {
+    switch variable.utf8.count {
+    case 5: return variable == "genre"
+    case 6: return variable == "medium" || variable == "source"
+    case 7: return variable == "archive"
+    case 9: return variable == "publisher"
+    case 11: return variable == "event-title" || variable == "event-place"
+    case 13: return variable == "archive-place"
+    case 15: return variable == "container-title" || variable == "publisher-place"
+    case 16: return variable == "collection-title"
+    case 19: return variable == "journalAbbreviation"
+    case 21: return variable == "container-title-short"
+    default: return false
+    }
+  }
 
   private let lock = NSLock()
   private let limit: Int
@@ -31,18 +43,12 @@ package final class SharedValues: @unchecked Sendable {
     return values.insert(value).memberAfterInsert
   }
 
-  /// `fields` with the long values of ``variables`` replaced by the stored equal ones.
+  /// `fields` with the long values of the variables that ``repeats(_:)`` replaced by the stored
+  /// equal ones.
   package func share(_ fields: inout VariableMap<String>) {
-    fields.modifyValues { key, value in
-      guard value.utf8.count > 15, Self.variables.contains(key) else { return }
-      value = shared(value)
+    for index in fields.entries.indices where fields.entries[index].value.utf8.count > 15 {
+      guard Self.repeats(fields.entries[index].key) else { continue }
+      fields.entries[index].value = shared(fields.entries[index].value)
     }
-  }
-}
-
-extension VariableMap {
-  /// Calls `body` on each pair, which may change the value in place.
-  package mutating func modifyValues(_ body: (String, inout Value) -> Void) {
-    for index in entries.indices { body(entries[index].key, &entries[index].value) }
   }
 }

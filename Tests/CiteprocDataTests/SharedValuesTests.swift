@@ -43,3 +43,24 @@ struct SharedValuesTests {
     #expect(storage(shared.shared(fresh("Journal of the First Kind"))) == storage(again))
   }
 }
+
+/// Which variables' values are shared.
+struct SharedValuesVariablesTests {
+  @Test func placesOfPublicationRepeat() {
+    for variable in [
+      "container-title", "container-title-short", "journalAbbreviation", "collection-title", "publisher",
+      "publisher-place", "event-title", "event-place", "archive", "archive-place", "medium", "genre",
+      "source",
+    ] {
+      #expect(SharedValues.repeats(variable), "\(variable)")
+    }
+  }
+
+  @Test func aWorkOwnDataDoesNot() {
+    for variable in [
+      "title", "DOI", "URL", "abstract", "note", "page", "container", "publishers", "genres", "",
+    ] {
+      #expect(!SharedValues.repeats(variable), "\(variable)")
+    }
+  }
+}

@@ -31,6 +31,8 @@ public struct CSLJSONReader: Sendable {
     var result = ReadResult()
     var takenIDs = Set(items.compactMap { $0.value.members?.last("id").flatMap(idText) })
     var decoder = ItemDecoder(file: file)
+    // The items share the storage of the long values they repeat (see ``SharedValues``).
+    let sharedValues = SharedValues()
     var firstLineByID: [String: Int] = [:]
     for (index, item) in items.enumerated() {
       guard let members = item.value.members else {
@@ -41,6 +43,7 @@ public struct CSLJSONReader: Sendable {
         continue
       }
       var reference = decoder.decode(members, line: item.line)
+      sharedValues.share(&reference.fields)
       if reference.id.isEmpty {
         reference.id = Self.generatedID(index: index + 1, avoiding: &takenIDs)
         decoder.warn("item has no usable 'id'; using '\(reference.id)'", line: item.line)

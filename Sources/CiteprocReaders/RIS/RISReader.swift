@@ -25,7 +25,7 @@ public struct RISReader: Sendable {
   }
 
   public func read(_ bytes: [UInt8], file: String) -> ReadResult {
-    var state = StreamState(file: file, transform: transform)
+    var state = StreamState(file: file, transform: transform, sharingValues: true)
     state.detectionPrefix = bytes
     state.readBatch(bytes, firstLine: 1)
     return finish(state)
@@ -53,7 +53,7 @@ public struct RISReader: Sendable {
   private func read(
     file: String, chunks next: () -> [UInt8]?, handsOver: Bool, _ batch: ([Reference]) -> Void
   ) -> ReadResult {
-    var state = StreamState(file: file, transform: transform)
+    var state = StreamState(file: file, transform: transform, sharingValues: !handsOver)
     func handOver() {
       guard handsOver, !state.mapped.isEmpty else { return }
       var mapped = MappedRecords()
@@ -233,7 +233,9 @@ public struct RISReader: Sendable {
   private struct StreamState {
     let file: String
     let transform: (@Sendable (Reference) -> Reference)?
-    let sharedValues = SharedValues()
+    /// Where the records keep the values they repeat; nil when the references are handed over
+    /// batch by batch and so are not held long.
+    let sharedValues: SharedValues?
     var mapped = MappedRecords()
     var rejected: [Diagnostic] = []
     var diagnostics: [Diagnostic] = []
@@ -242,9 +244,10 @@ public struct RISReader: Sendable {
     /// The start of the input, to name a foreign format when there are no records.
     var detectionPrefix: [UInt8] = []
 
-    init(file: String, transform: (@Sendable (Reference) -> Reference)?) {
+    init(file: String, transform: (@Sendable (Reference) -> Reference)?, sharingValues: Bool) {
       self.file = file
       self.transform = transform
+      sharedValues = sharingValues ? SharedValues() : nil
     }
 
     /// Reads whole records (and text outside records) starting at line `firstLine`. Returns the

@@ -45,3 +45,26 @@ struct RISSharedValuesTests {
     check(RISReader().read(file: "t.ris") { chunks.popLast() }.references)
   }
 }
+
+/// CSL-JSON items of one input share them too.
+struct CSLJSONSharedValuesTests {
+  @Test func itemsShareRepeatedValues() {
+    let json = """
+      [{"id": "a", "type": "article-journal", "title": "First article on a subject",
+        "container-title": "British Journal of General Practice"},
+       {"id": "b", "type": "article-journal", "title": "First article on a subject",
+        "container-title": "British Journal of General Practice"}]
+      """
+    let references = CSLJSONReader().read(Array(json.utf8), file: "t.json").references
+    #expect(references.count == 2)
+    guard references.count == 2 else { return }
+    func storage(_ text: String?) -> UnsafeRawPointer? {
+      guard var copy = text else { return nil }
+      return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+    #expect(references[0].field("container-title") == "British Journal of General Practice")
+    #expect(
+      storage(references[0].field("container-title")) == storage(references[1].field("container-title")))
+    #expect(storage(references[0].field("title")) != storage(references[1].field("title")))
+  }
+}
