@@ -6,8 +6,10 @@ import Foundation
 /// are held at once (to be sorted). Only values longer than 15 UTF-8 bytes are shared: a shorter
 /// one is stored within the string itself.
 ///
-/// The table is used from the threads that map records at once. It holds at most `limit` values,
-/// and starts again when full, so that reading an input of any size keeps it bounded.
+/// A table is used by one thread at a time, without a lock: the readers that map records on all
+/// cores give each thread its own table from a ``Pool`` (one lock taken for every value had the
+/// threads waiting for each other). A table holds at most `limit` values and starts again when
+/// full, so that reading an input of any size keeps it bounded.
 package final class SharedValues: @unchecked Sendable {
   /// Whether the values of `variable` repeat across records: where a work appeared, who
   /// published it and where. (Told by length first: most keys are then compared with one name
@@ -28,19 +30,30 @@ package final class SharedValues: @unchecked Sendable {
     }
   }
 
-  private let lock = NSLock()
   private let limit: Int
-  // Guarded by `lock`.
+  // Used by one thread at a time (see the type's documentation).
   private var values: Set<String> = []
 
   package init(limit: Int = 16_384) { self.limit = limit }
 
   /// The stored value equal to `value` (which is stored when there is none yet).
   package func shared(_ value: String) -> String {
-    lock.lock()
-    defer { lock.unlock() }
     if values.count >= limit { values.removeAll(keepingCapacity: true) }
     return values.insert(value).memberAfterInsert
+  }
+
+  /// Tables for the threads that read one input: a thread takes one, uses it alone and puts it
+  /// back, and the next thread to take it goes on with the values it holds.
+  package final class Pool: Sendable {
+    private let idle = IdleValues<SharedValues>()
+
+    package init() {}
+
+    /// A table no other thread is using.
+    package func take() -> SharedValues { idle.take() ?? SharedValues() }
+
+    /// Hands back a table taken with ``take()`` once its thread is done with it.
+    package func put(_ table: SharedValues) { idle.put(table) }
   }
 
   /// `fields` with the long values of the variables that ``repeats(_:)`` replaced by the stored

@@ -233,9 +233,9 @@ public struct RISReader: Sendable {
   private struct StreamState {
     let file: String
     let transform: (@Sendable (Reference) -> Reference)?
-    /// Where the records keep the values they repeat; nil when the references are handed over
-    /// batch by batch and so are not held long.
-    let sharedValues: SharedValues?
+    /// Where the records keep the values they repeat, a table for each thread; nil when the
+    /// references are handed over batch by batch and so are not held long.
+    let sharedValues: SharedValues.Pool?
     var mapped = MappedRecords()
     var rejected: [Diagnostic] = []
     var diagnostics: [Diagnostic] = []
@@ -247,7 +247,7 @@ public struct RISReader: Sendable {
     init(file: String, transform: (@Sendable (Reference) -> Reference)?, sharingValues: Bool) {
       self.file = file
       self.transform = transform
-      sharedValues = sharingValues ? SharedValues() : nil
+      sharedValues = sharingValues ? SharedValues.Pool() : nil
     }
 
     /// Reads whole records (and text outside records) starting at line `firstLine`. Returns the
@@ -277,14 +277,21 @@ public struct RISReader: Sendable {
       for scan in scans { lines.append(lines[lines.count - 1] + scan.lineFeeds) }
       let pieceLines = lines
       let file = self.file
-      let mapper = RISRecordMapper(file: file, transform: transform, sharedValues: sharedValues)
+      let mapper = RISRecordMapper(file: file, transform: transform)
       let pieceText = text
       let pieceBounds = bounds
-      var pieces = Parallel.map(count: pieceBounds.count - 1, minimumChunk: 1) { index in
+      let pool = sharedValues
+      let table = pool?.take()
+      var pieces = Parallel.map(
+        count: pieceBounds.count - 1, minimumChunk: 1, state: table, perWorker: { _ in pool?.take() },
+        finished: { if let used = $0 { pool?.put(used) } }
+      ) { table, index in
         let tokens = RISTokenizer(file: file, firstLine: pieceLines[index]).tokenize(
           pieceText, in: pieceBounds[index]..<pieceBounds[index + 1])
-        return Piece(diagnostics: tokens.diagnostics, outcomes: tokens.records.map(mapper.map))
+        return Piece(
+          diagnostics: tokens.diagnostics, outcomes: tokens.records.map { mapper.map($0, sharing: table) })
       }
+      if let table { pool?.put(table) }
       for piece in pieces { diagnostics.append(contentsOf: piece.diagnostics) }
       let total = pieces.reduce(0) { $0 + $1.outcomes.count }
       if total > 0 {

@@ -20,13 +20,13 @@ struct RISRecordMapper: Sendable {
   let file: String
   /// Applied to each mapped reference (see ``RISReader/transform``).
   var transform: (@Sendable (Reference) -> Reference)? = nil
-  /// Where the records of one input keep the values they repeat.
-  var sharedValues: SharedValues? = nil
+  func map(_ record: RISRecord) -> Outcome { map(record, sharing: nil) }
 
-  func map(_ record: RISRecord) -> Outcome {
+  /// The record mapped, its long repeated values taken from `sharing` (see ``SharedValues``).
+  func map(_ record: RISRecord, sharing: SharedValues?) -> Outcome {
     var builder = Builder(record: record, file: file)
     builder.build()
-    sharedValues?.share(&builder.fields)
+    sharing?.share(&builder.fields)
     guard builder.isUsable else {
       let error = Diagnostic.error(
         "record has no title, author, date or other citable data; skipped", file: file,

@@ -38,6 +38,21 @@ struct RISSharedValuesTests {
     check(RISReader().read(input, file: "t.ris").references)
   }
 
+  /// Records mapped on several threads at once share too: each thread has a table of its own,
+  /// so an equal value is stored at most once for each core.
+  @Test func readOnAllCores() {
+    var text = ""
+    for number in 0..<4000 {
+      text += "TY  - JOUR\nTI  - Article number \(number) on a subject\n"
+      text += "T2  - British Journal of General Practice\nPY  - 2011\nER  - \n"
+    }
+    let references = RISReader().read(Array(text.utf8), file: "t.ris").references
+    #expect(references.count == 4000)
+    let storages = Set(references.compactMap { storage($0.field("container-title")) })
+    #expect(storages.count >= 1)
+    #expect(storages.count <= Parallel.workerLimit)
+  }
+
   /// Records read in different chunks share too.
   @Test func readInChunks() {
     var chunks = [Array(input[..<140]), Array(input[140...])]
