@@ -3,13 +3,14 @@ import Foundation
 
 /// Work split over the machine's cores, for loops whose iterations are independent.
 package enum Parallel {
-  /// How many items a caller hands to ``map(count:minimumChunk:_:)`` at a time when the results are
-  /// consumed as they come, in chunks of ``batchChunk``: large enough to keep the cores busy, small
-  /// enough to keep memory flat. The rendered entries of a batch, and what their rendering left in
-  /// each thread's heap, are held until the batch is written: batches of 1024 entries of an
-  /// author-date style took 1.2 MB more at the peak of a 10k bibliography than batches of 256, and
-  /// 4096 another 5 MB.
-  package static let batchSize = 256
+  /// How many of `count` items a caller hands to ``map(count:minimumChunk:_:)`` at a time when the
+  /// results are consumed as they come, in chunks of ``batchChunk``: 256 to 1,024, a fortieth of
+  /// the items in between. The rendered entries of a batch, and what their rendering left in each
+  /// thread's heap, are held until the batch is written: batches of 1,024 entries took 2.4 MB more
+  /// at the peak of a 10k harvard bibliography than batches of 256 (2.7 MB for apa), a quarter of
+  /// what the references themselves take; at 100k larger batches cost little per item, and the
+  /// cores wait for each other at the end of a batch a quarter as often.
+  package static func batchSize(for count: Int) -> Int { min(1024, max(256, count / 40)) }
 
   /// The smallest chunk of a batch: a batch in chunks of 16 gives each core many chunks, so that
   /// the cores finish a batch within a few items of each other.

@@ -160,3 +160,15 @@ struct ReleaseElsewhereTests {
     #expect(counts.onCaller == 0)
   }
 }
+
+/// Batches of rendered entries: small for a short bibliography, whose peak they would raise,
+/// larger for a long one.
+struct BatchSizeTests {
+  @Test func aFortiethBetween256And1024() {
+    #expect(Parallel.batchSize(for: 0) == 256)
+    #expect(Parallel.batchSize(for: 10_000) == 256)
+    #expect(Parallel.batchSize(for: 20_000) == 500)
+    #expect(Parallel.batchSize(for: 40_960) == 1024)
+    #expect(Parallel.batchSize(for: 100_000) == 1024)
+  }
+}

@@ -357,7 +357,7 @@ struct RenderSession {
     let references = references
     var rendered: [RenderedEntry] = []
     var batchStart = 0
-    let batchSize = Parallel.batchSize
+    let batchSize = Parallel.batchSize(for: order.count)
     for (position, index) in order.enumerated() {
       if position == batchStart + rendered.count {
         if !entries.isEmpty {
