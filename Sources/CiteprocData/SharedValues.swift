@@ -42,6 +42,15 @@ package final class SharedValues: @unchecked Sendable {
     return values.insert(value).memberAfterInsert
   }
 
+  /// `fields` with the long values of the variables that ``repeats(_:)`` replaced by the stored
+  /// equal ones.
+  package func share(_ fields: inout VariableMap<String>) {
+    for index in fields.entries.indices where fields.entries[index].value.utf8.count > 15 {
+      guard Self.repeats(fields.entries[index].key) else { continue }
+      fields.entries[index].value = shared(fields.entries[index].value)
+    }
+  }
+
   /// Tables for the threads that read one input: a thread takes one, uses it alone and puts it
   /// back, and the next thread to take it goes on with the values it holds.
   package final class Pool: Sendable {
@@ -54,14 +63,5 @@ package final class SharedValues: @unchecked Sendable {
 
     /// Hands back a table taken with ``take()`` once its thread is done with it.
     package func put(_ table: SharedValues) { idle.put(table) }
-  }
-
-  /// `fields` with the long values of the variables that ``repeats(_:)`` replaced by the stored
-  /// equal ones.
-  package func share(_ fields: inout VariableMap<String>) {
-    for index in fields.entries.indices where fields.entries[index].value.utf8.count > 15 {
-      guard Self.repeats(fields.entries[index].key) else { continue }
-      fields.entries[index].value = shared(fields.entries[index].value)
-    }
   }
 }

@@ -420,7 +420,6 @@ private struct MappedRecords {
   var keyBases: [String?] = []
 
   var isEmpty: Bool { references.isEmpty }
-  var count: Int { references.count }
 
   mutating func reserveCapacity(_ count: Int) {
     references.reserveCapacity(count)

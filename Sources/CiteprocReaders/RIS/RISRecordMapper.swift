@@ -20,7 +20,6 @@ struct RISRecordMapper: Sendable {
   let file: String
   /// Applied to each mapped reference (see ``RISReader/transform``).
   var transform: (@Sendable (Reference) -> Reference)? = nil
-  func map(_ record: RISRecord) -> Outcome { map(record, sharing: nil) }
 
   /// The record mapped, its long repeated values taken from `sharing` (see ``SharedValues``).
   func map(_ record: RISRecord, sharing: SharedValues?) -> Outcome {
