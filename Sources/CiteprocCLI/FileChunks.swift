@@ -23,7 +23,7 @@ struct FileChunks {
 
   /// The next `size` bytes (fewer only at the end of the file), or nil at the end.
   mutating func next() -> [UInt8]? {
-    let bytes = read(upTo: size)
+    let bytes = fill(upTo: size)
     return bytes.isEmpty ? nil : bytes
   }
 
@@ -41,14 +41,15 @@ struct FileChunks {
     }
   }
 
-  private mutating func read(upTo count: Int) -> [UInt8] {
+  /// Up to `count` bytes, fewer only at the end of the file or after a failed read.
+  private mutating func fill(upTo count: Int) -> [UInt8] {
     guard failure == nil else { return [] }
     let descriptor = descriptor
     var failed: Int32?
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
       initialized = 0
       while initialized < count, let base = buffer.baseAddress {
-        let got = systemRead(descriptor, base + initialized, count - initialized)
+        let got = read(descriptor, base + initialized, count - initialized)
         if got > 0 {
           initialized += got
         } else if got == 0 {
@@ -63,9 +64,3 @@ struct FileChunks {
     return bytes
   }
 }
-
-#if canImport(Glibc)
-  private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-  private let systemRead = Darwin.read
-#endif

@@ -48,8 +48,8 @@ struct RISSharedValuesTests {
     }
     let references = RISReader().read(Array(text.utf8), file: "t.ris").references
     #expect(references.count == 4000)
+    #expect(references.allSatisfy { $0.field("container-title") == "British Journal of General Practice" })
     let storages = Set(references.compactMap { storage($0.field("container-title")) })
-    #expect(storages.count >= 1)
     #expect(storages.count <= Parallel.workerLimit)
   }
 
