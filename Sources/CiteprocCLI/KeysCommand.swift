@@ -34,7 +34,7 @@ struct KeysCommand: ParsableCommand {
 enum KeyDescription {
   static func describe(_ reference: Reference) -> String {
     var text = ""
-    let names = (reference.names["author"] ?? reference.names["editor"] ?? []).filter { !$0.isEmpty }
+    let names = (reference.nameList("author") ?? reference.nameList("editor") ?? []).filter { !$0.isEmpty }
     if let first = names.first {
       func family(_ name: Name) -> String { name.literal ?? name.family ?? name.given ?? "" }
       switch names.count {
@@ -43,7 +43,7 @@ enum KeyDescription {
       default: text = "\(family(first)) et al."
       }
     }
-    if let year = reference.dates["issued"]?.start?.year { text += (text.isEmpty ? "" : " ") + "(\(year))" }
+    if let year = reference.date("issued")?.start?.year { text += (text.isEmpty ? "" : " ") + "(\(year))" }
     if let title = reference.field("title") {
       let clean = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       text += (text.isEmpty ? "" : " ") + (clean.count > 70 ? String(clean.prefix(69)) + "…" : clean)

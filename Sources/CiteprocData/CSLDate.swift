@@ -1,8 +1,9 @@
 /// A CSL date: a single date or a range, possibly approximate, or a literal string.
 ///
-/// Most dates are one point with small month, day and season numbers: that point is packed into
-/// 12 bytes inline. A range's end, a literal, a season's text and a point whose numbers do not
-/// pack share one box, so that a date takes 24 bytes instead of 144.
+/// Most dates are one point with a year that fits 32 bits and small month, day and season numbers:
+/// that point and the circa flag are packed into 8 bytes inline. A range's end, a literal, a
+/// season's text and a point whose numbers do not pack share one box, so that a date takes 16
+/// bytes instead of 144.
 public struct CSLDate: Sendable, Hashable {
   /// One point of a date. Month is 1–12, day 1–31; season is 1–4 (spring to winter).
   /// Year may be negative (BC) and must not be 0 for a real year.
@@ -21,25 +22,25 @@ public struct CSLDate: Sendable, Hashable {
   }
 
   /// The start's year, when the start is packed.
-  private var startYear = 0
+  private var startYear: Int32 = 0
   /// The start packed: bit 0 set when there is a packed start; then month, day and season,
-  /// 8 bits each from bit 1, each as its value plus one (0 for none).
+  /// 8 bits each from bit 1, each as its value plus one (0 for none); bit 25 is ``circa``.
   private var startPacked: UInt32 = 0
-  /// "circa": the date is approximate.
-  public var circa: Bool
   /// The rarer parts; nil when all of them are nil.
   private var rare: RareDateParts?
+
+  private static let circaBit: UInt32 = 1 << 25
 
   public init(
     start: Parts? = nil, end: Parts? = nil, circa: Bool = false, literal: String? = nil,
     seasonText: String? = nil
   ) {
-    self.circa = circa
     let packed = start.flatMap(Self.pack)
     if let start, let packed {
-      startYear = start.year
+      startYear = Int32(truncatingIfNeeded: start.year)
       startPacked = packed
     }
+    self.circa = circa
     rare = RareDateParts.make(
       start: packed == nil ? start : nil, end: end, literal: literal, seasonText: seasonText)
   }
@@ -48,18 +49,26 @@ public struct CSLDate: Sendable, Hashable {
     self.init(start: Parts(year: year, month: month, day: day))
   }
 
+  /// "circa": the date is approximate.
+  public var circa: Bool {
+    get { startPacked & Self.circaBit != 0 }
+    set { startPacked = newValue ? startPacked | Self.circaBit : startPacked & ~Self.circaBit }
+  }
+
   /// The date, or the start of a range.
   public var start: Parts? {
     get {
       guard startPacked & 1 != 0 else { return rare?.start }
       return Parts(
-        year: startYear, month: Self.unpack(startPacked, at: 1), day: Self.unpack(startPacked, at: 9),
+        year: Int(startYear), month: Self.unpack(startPacked, at: 1), day: Self.unpack(startPacked, at: 9),
         season: Self.unpack(startPacked, at: 17))
     }
     set {
+      let circa = circa
       let packed = newValue.flatMap(Self.pack)
-      startYear = packed == nil ? 0 : newValue?.year ?? 0
+      startYear = packed == nil ? 0 : Int32(truncatingIfNeeded: newValue?.year ?? 0)
       startPacked = packed ?? 0
+      self.circa = circa
       replaceRare(start: .some(packed == nil ? newValue : nil))
     }
   }
@@ -97,9 +106,11 @@ public struct CSLDate: Sendable, Hashable {
     hasher.combine(seasonText)
   }
 
-  /// The packed month, day and season of `parts`, or nil when one of them is outside 0–254.
+  /// The packed month, day and season of `parts`, or nil when one of them is outside 0–254 or
+  /// the year does not fit 32 bits.
   private static func pack(_ parts: Parts) -> UInt32? {
-    guard let month = packed(parts.month), let day = packed(parts.day), let season = packed(parts.season)
+    guard Int32(exactly: parts.year) != nil, let month = packed(parts.month), let day = packed(parts.day),
+      let season = packed(parts.season)
     else { return nil }
     return 1 | month << 1 | day << 9 | season << 17
   }

@@ -4,17 +4,18 @@
 /// `"e484-e491"`). Name variables hold ``Name`` lists and date variables hold ``CSLDate`` values.
 /// Strings may carry the rich-text markup that CSL-JSON allows (`<i>`, `<b>`, `<sup>`, `<sub>`,
 /// `<span class="nocase">`, ...); the engine interprets it.
+///
+/// A reference stores all its variables together, in one compact array: read them one at a time
+/// with ``field(_:)``, ``nameList(_:)`` and ``date(_:)``. The maps ``fields``, ``names`` and
+/// ``dates`` are made on each access, for code that wants a kind's variables all at once.
 public struct Reference: Sendable, Hashable {
   /// The item's identifier (CSL-JSON `id`, RIS `ID` or a generated one).
   public var id: String
   /// The CSL item type, such as `article-journal` or `book`.
   public var type: String
-  /// Ordinary and number variables: `title`, `container-title`, `volume`, `page`, `DOI`, ...
-  public var fields: VariableMap<String>
-  /// Name variables: `author`, `editor`, `translator`, ...
-  public var names: VariableMap<[Name]>
-  /// Date variables: `issued`, `accessed`, ...
-  public var dates: VariableMap<CSLDate>
+  /// The variables: ordinary ones first, then name lists, then dates, each kind in the order it was
+  /// given, with no spare capacity (references are usually kept until the end).
+  @usableFromInline var slots: ContiguousArray<VariableSlot>
 
   public init(
     id: String, type: String, fields: VariableMap<String> = VariableMap(),
@@ -23,13 +24,11 @@ public struct Reference: Sendable, Hashable {
   ) {
     self.id = id
     self.type = type
-    self.fields = fields
-    self.names = names
-    self.dates = dates
-    // References are usually kept until the end: no spare capacity.
-    self.fields.trim()
-    self.names.trim()
-    self.dates.trim()
+    slots = []
+    slots.reserveCapacity(fields.count + names.count + dates.count)
+    for (key, value) in fields { slots.append(VariableSlot(name: key, value: .text(value))) }
+    for (key, value) in names { slots.append(VariableSlot(name: key, value: .names(value))) }
+    for (key, value) in dates { slots.append(VariableSlot(name: key, value: .date(value))) }
   }
 
   public init(
@@ -40,17 +39,173 @@ public struct Reference: Sendable, Hashable {
       id: id, type: type, fields: VariableMap(fields), names: VariableMap(names), dates: VariableMap(dates))
   }
 
+  // MARK: One variable
+
+  /// The position of the variable `name` of `kind`.
+  @inlinable
+  func position(of name: String, _ kind: VariableSlot.Kind) -> Int? {
+    let key = VariableKeys.key(of: name)
+    for index in slots.indices where slots[index].key == key {
+      switch (slots[index].value, kind) {
+      case (.text, .text), (.names, .names), (.date, .date): return index
+      case (.other(let other), _):
+        if other.name == name && slots[index].kind == kind { return index }
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
+  @inlinable
+  public func text(_ name: String) -> String? {
+    guard let index = position(of: name, .text), case .text(let value) = slots[index].unboxed else {
+      return nil
+    }
+    return value
+  }
+
   /// The value of an ordinary or number variable, or nil when it is absent or empty.
+  @inlinable
   public func field(_ name: String) -> String? {
-    guard let value = fields[name], !value.isEmpty else { return nil }
+    guard let value = text(name), !value.isEmpty else { return nil }
+    return value
+  }
+
+  /// The names of a name variable as given (possibly none), or nil when it is absent.
+  @inlinable
+  public func nameList(_ name: String) -> [Name]? {
+    guard let index = position(of: name, .names), case .names(let value) = slots[index].unboxed else {
+      return nil
+    }
+    return value
+  }
+
+  /// The value of a date variable as given, or nil when it is absent.
+  @inlinable
+  public func date(_ name: String) -> CSLDate? {
+    guard let index = position(of: name, .date), case .date(let value) = slots[index].unboxed else {
+      return nil
+    }
     return value
   }
 
   /// True when the variable (of any kind) has a non-empty value.
+  @inlinable
   public func has(_ variable: String) -> Bool {
-    if let value = fields[variable], !value.isEmpty { return true }
-    if let list = names[variable], !list.isEmpty { return true }
-    if let date = dates[variable], !date.isEmpty { return true }
+    let key = VariableKeys.key(of: variable)
+    for slot in slots where slot.key == key {
+      if key == VariableKeys.other {
+        guard case .other(let other) = slot.value, other.name == variable else { continue }
+      }
+      switch slot.unboxed {
+      case .text(let value): if !value.isEmpty { return true }
+      case .names(let value): if !value.isEmpty { return true }
+      case .date(let value): if !value.isEmpty { return true }
+      case .other: continue
+      }
+    }
     return false
+  }
+
+  /// Removes the date variable `name`, if there is one.
+  public mutating func removeDate(_ name: String) {
+    if let index = position(of: name, .date) { slots.remove(at: index) }
+  }
+
+  // MARK: A kind's variables at once
+
+  /// Ordinary and number variables: `title`, `container-title`, `volume`, `page`, `DOI`, ...
+  public var fields: VariableMap<String> {
+    get {
+      var map = VariableMap<String>()
+      for slot in slots {
+        if case .text(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
+      }
+      return map
+    }
+    set { replace(.text, with: newValue.map { VariableSlot(name: $0.key, value: .text($0.value)) }) }
+  }
+
+  /// Name variables: `author`, `editor`, `translator`, ...
+  public var names: VariableMap<[Name]> {
+    get {
+      var map = VariableMap<[Name]>()
+      for slot in slots {
+        if case .names(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
+      }
+      return map
+    }
+    set { replace(.names, with: newValue.map { VariableSlot(name: $0.key, value: .names($0.value)) }) }
+  }
+
+  /// Date variables: `issued`, `accessed`, ...
+  public var dates: VariableMap<CSLDate> {
+    get {
+      var map = VariableMap<CSLDate>()
+      for slot in slots {
+        if case .date(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
+      }
+      return map
+    }
+    set { replace(.date, with: newValue.map { VariableSlot(name: $0.key, value: .date($0.value)) }) }
+  }
+
+  /// The slots with those of `kind` replaced by `replacement`, kinds kept in their order.
+  private mutating func replace(_ kind: VariableSlot.Kind, with replacement: [VariableSlot]) {
+    func rank(_ kind: VariableSlot.Kind) -> Int {
+      switch kind {
+      case .text: 0
+      case .names: 1
+      case .date: 2
+      }
+    }
+    let others = slots.filter { $0.kind != kind }
+    var merged = ContiguousArray<VariableSlot>()
+    merged.reserveCapacity(others.count + replacement.count)
+    let before = others.prefix { rank($0.kind) < rank(kind) }
+    merged.append(contentsOf: before)
+    merged.append(contentsOf: replacement)
+    merged.append(contentsOf: others.dropFirst(before.count))
+    slots = merged
+  }
+
+  /// The reference without the ordinary variables for which `keep` is false.
+  package func keepingFields(where keep: (String) -> Bool) -> Reference {
+    guard slots.contains(where: { $0.kind == .text && !keep($0.name) }) else { return self }
+    let keeps = slots.map { $0.kind != .text || keep($0.name) }
+    var kept = self
+    kept.slots = []
+    kept.slots.reserveCapacity(keeps.count { $0 })
+    for (slot, keeps) in zip(slots, keeps) where keeps { kept.slots.append(slot) }
+    return kept
+  }
+
+  /// Replaces each ordinary variable's value (of a name that has a number) for which `replacement`
+  /// gives one.
+  package mutating func replaceTexts(_ replacement: (_ name: String, _ value: String) -> String?) {
+    for index in slots.indices {
+      guard case .text(let value) = slots[index].value,
+        let replaced = replacement(VariableKeys.names[Int(slots[index].key)], value)
+      else { continue }
+      slots[index].value = .text(replaced)
+    }
+  }
+
+  // MARK: Equality
+
+  /// Equal when id, type and every variable are: the order of the variables does not count.
+  public static func == (a: Reference, b: Reference) -> Bool {
+    guard a.id == b.id && a.type == b.type else { return false }
+    if a.slots == b.slots { return true }
+    return a.fields == b.fields && a.names == b.names && a.dates == b.dates
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(type)
+    hasher.combine(fields)
+    hasher.combine(names)
+    hasher.combine(dates)
   }
 }

@@ -28,7 +28,7 @@ public enum ReferenceKeys {
     // True when `source` is a literal name, of which only the first word with letters is used.
     var literal = false
     for variable in nameVariables {
-      guard let list = reference.names[variable], !list.isEmpty else { continue }
+      guard let list = reference.nameList(variable), !list.isEmpty else { continue }
       if let family = list[0].family {
         source = family
       } else {
@@ -38,7 +38,7 @@ public enum ReferenceKeys {
       break
     }
     guard var text = source else { return nil }
-    let year = reference.dates["issued"]?.start?.year
+    let year = reference.date("issued")?.start?.year
     return text.withUTF8 { bytes in
       // Each byte gives at most `latinLetterLimit` letters; twenty more bytes hold any year.
       let capacity = bytes.count * latinLetterLimit + 20
@@ -106,18 +106,18 @@ public enum ReferenceKeys {
   static func baseGeneral(for reference: Reference) -> String {
     var stem = ""
     for variable in nameVariables {
-      guard let first = reference.names[variable]?.first else { continue }
+      guard let first = reference.nameList(variable)?.first else { continue }
       stem = nameStem(first)
       if !stem.isEmpty { break }
     }
-    if stem.isEmpty, let title = reference.fields["title"] {
+    if stem.isEmpty, let title = reference.text("title") {
       for word in title.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
         stem = asciiLetters(String(word))
         if !stem.isEmpty { break }
       }
     }
     if stem.isEmpty { stem = "ref" }
-    if let year = reference.dates["issued"]?.start?.year { stem += String(abs(year)) }
+    if let year = reference.date("issued")?.start?.year { stem += String(abs(year)) }
     return stem
   }
 

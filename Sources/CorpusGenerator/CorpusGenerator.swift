@@ -38,7 +38,9 @@ public struct CorpusGenerator: Sendable {
     case 90..<95: type = "webpage"
     default: type = "thesis"
     }
-    var reference = Reference(id: "ITEM-\(index)", type: type)
+    var reference = ReferenceDraft()
+    reference.id = "ITEM-\(index)"
+    reference.type = type
     let isProlific = random.chance(20)
     var authors = (0..<authorCount(type: type, random: &random)).map { _ in name(&random) }
     if isProlific {
@@ -96,7 +98,7 @@ public struct CorpusGenerator: Sendable {
     if random.chance(25) {
       reference.fields["abstract"] = sentence(&random, words: random.inRange(30...90))
     }
-    return reference
+    return reference.reference
   }
 
   /// Mostly small teams, with a tail up to 30 authors.

@@ -27,10 +27,10 @@ public struct RISWriter: Sendable {
     }
     let code = Self.codes[reference.type] ?? "GEN"
     line("TY", code)
-    line("TI", reference.fields["title"])
-    for name in reference.names["author"] ?? [] { line("AU", risName(name)) }
-    for name in reference.names["editor"] ?? [] { line("A2", risName(name)) }
-    if let issued = reference.dates["issued"]?.start {
+    line("TI", reference.text("title"))
+    for name in reference.nameList("author") ?? [] { line("AU", risName(name)) }
+    for name in reference.nameList("editor") ?? [] { line("A2", risName(name)) }
+    if let issued = reference.date("issued")?.start {
       line("PY", String(issued.year))
       if let month = issued.month {
         line("DA", "\(issued.year)/\(twoDigits(month))/\(issued.day.map(twoDigits) ?? "")/")
@@ -38,31 +38,31 @@ public struct RISWriter: Sendable {
     }
     switch code {
     case "JOUR":
-      line("T2", reference.fields["container-title"])
-      line("J2", reference.fields["container-title-short"])
+      line("T2", reference.text("container-title"))
+      line("J2", reference.text("container-title-short"))
     case "CHAP":
-      line("T2", reference.fields["container-title"])
+      line("T2", reference.text("container-title"))
     default:
       break
     }
-    line("VL", reference.fields["volume"])
-    line("IS", reference.fields["issue"])
-    if let page = reference.fields["page"] {
+    line("VL", reference.text("volume"))
+    line("IS", reference.text("issue"))
+    if let page = reference.text("page") {
       let parts = page.split(separator: "-", maxSplits: 1)
       line("SP", parts.first.map(String.init))
       if parts.count > 1 { line("EP", String(parts[1])) }
     }
-    line("ET", code == "JOUR" ? nil : reference.fields["edition"])
-    line("PB", reference.fields["publisher"])
-    line("CY", reference.fields["publisher-place"])
-    line("M3", reference.fields["genre"])
-    line("SN", reference.fields["ISBN"] ?? reference.fields["number"])
-    line("DO", reference.fields["DOI"])
-    line("UR", reference.fields["URL"])
-    if let accessed = reference.dates["accessed"]?.start {
+    line("ET", code == "JOUR" ? nil : reference.text("edition"))
+    line("PB", reference.text("publisher"))
+    line("CY", reference.text("publisher-place"))
+    line("M3", reference.text("genre"))
+    line("SN", reference.text("ISBN") ?? reference.text("number"))
+    line("DO", reference.text("DOI"))
+    line("UR", reference.text("URL"))
+    if let accessed = reference.date("accessed")?.start {
       line("Y2", "\(accessed.year)/\(twoDigits(accessed.month ?? 1))/\(twoDigits(accessed.day ?? 1))/")
     }
-    line("AB", reference.fields["abstract"])
+    line("AB", reference.text("abstract"))
     out += "ER  - \n\n"
   }
 

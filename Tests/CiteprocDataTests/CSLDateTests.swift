@@ -57,6 +57,33 @@ import Testing
   }
 
   @Test func isSmallerThanTheFieldsItHolds() {
-    #expect(MemoryLayout<CSLDate>.size <= 24)
+    // A year of 32 bits, the packed month, day, season and circa, and the box.
+    #expect(MemoryLayout<CSLDate>.size == 16)
+  }
+
+  @Test func yearsBeyondThirtyTwoBitsAreKeptWhole() {
+    // Such a year does not pack, and goes to the box with the rest of the start.
+    let far = 5_000_000_000
+    let date = CSLDate(start: .init(year: far, month: 3), circa: true)
+    #expect(date.start == CSLDate.Parts(year: far, month: 3))
+    #expect(date.circa)
+    #expect(CSLDate(year: -Int(Int32.max) - 1).start?.year == -Int(Int32.max) - 1)
+    var changed = CSLDate(year: 2011)
+    changed.start = CSLDate.Parts(year: -far, day: 2)
+    #expect(changed.start == CSLDate.Parts(year: -far, day: 2))
+    #expect(changed != CSLDate(year: 2011))
+  }
+
+  @Test func circaIsKeptWhenTheStartChanges() {
+    var date = CSLDate(start: .init(year: 1850), circa: true)
+    date.start = CSLDate.Parts(year: 1851, month: 12, day: 31, season: 4)
+    #expect(date.circa)
+    #expect(date.start == CSLDate.Parts(year: 1851, month: 12, day: 31, season: 4))
+    date.circa = false
+    #expect(!date.circa)
+    #expect(date.start == CSLDate.Parts(year: 1851, month: 12, day: 31, season: 4))
+    date.start = nil
+    date.circa = true
+    #expect(date.start == nil && date.circa)
   }
 }

@@ -5,7 +5,8 @@ import CiteprocData
 enum CitationLabel {
   static func make(for reference: Reference) -> String? {
     let names =
-      ["author", "editor", "translator"].lazy.compactMap { reference.names[$0] }.first { !$0.isEmpty } ?? []
+      ["author", "editor", "translator"].lazy.compactMap { reference.nameList($0) }.first { !$0.isEmpty }
+      ?? []
     let families = names.map { name -> String in
       let text = name.family ?? name.literal ?? name.given ?? ""
       return String(text.filter { $0.isLetter })
@@ -24,7 +25,7 @@ enum CitationLabel {
     if label.isEmpty, let title = reference.field("title") {
       label = String(title.filter { $0.isLetter }.prefix(4))
     }
-    if let year = reference.dates["issued"]?.start?.year {
+    if let year = reference.date("issued")?.start?.year {
       label += String(String(abs(year) % 100).leftPadded(to: 2))
     }
     return label.isEmpty ? nil : label

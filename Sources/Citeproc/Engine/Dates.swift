@@ -2,7 +2,7 @@ import CiteprocData
 
 extension Evaluator {
   mutating func renderDate(_ element: DateElement) -> (Node, VariableUse) {
-    guard !suppressed.contains(element.variable), let date = reference.dates[element.variable], !date.isEmpty
+    guard !suppressed.contains(element.variable), let date = reference.date(element.variable), !date.isEmpty
     else { return (.empty, .empty) }
     noteRendered(element.variable)
     if mode == .sortKey { return (.text(Self.sortKey(date, showing: element)), .rendered) }

@@ -37,7 +37,7 @@ struct DisambiguationRenderer: Sendable {
     context.yearSuffix = nil
     // The date of access says nothing about which work is cited.
     var reference = references[index]
-    reference.dates["accessed"] = nil
+    reference.removeDate("accessed")
     var evaluator = processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
     evaluator.renderedNameLists = []
     let (node, _) = evaluator.render(layout)

@@ -399,7 +399,7 @@ struct Evaluator {
       guard let value = numericCandidate(variable) else { return false }
       return NumberParser.isNumeric(value)
     case .isUncertainDate(let variable):
-      return reference.dates[variable]?.circa ?? false
+      return reference.date(variable)?.circa ?? false
     case .locator(let type):
       guard mode != .bibliography, let locator = cite.locator, !locator.isEmpty else { return false }
       let label = cite.label == "sub-verbo" ? "sub verbo" : (cite.label ?? "page")

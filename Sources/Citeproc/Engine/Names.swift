@@ -4,7 +4,7 @@ extension Evaluator {
   mutating func renderNames(_ element: NamesElement) -> (Node, VariableUse) {
     var lists: [(String, [Name])] = []
     for variable in element.variables where !suppressed.contains(variable) {
-      if let names = reference.names[variable], !names.isEmpty { lists.append((variable, names)) }
+      if let names = reference.nameList(variable), !names.isEmpty { lists.append((variable, names)) }
     }
     if lists.isEmpty {
       // The names element's own affixes and formatting go around what substitutes for it.

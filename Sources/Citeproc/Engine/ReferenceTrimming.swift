@@ -35,12 +35,8 @@ public struct ReferenceTrimmer: Sendable {
 
   /// `reference` without the ordinary variables the style never reads.
   public func trimmed(_ reference: Reference) -> Reference {
-    guard let kept, reference.fields.contains(where: { !kept.contains($0.key) }) else { return reference }
-    var fields = VariableMap<String>()
-    fields.reserveCapacity(reference.fields.count)
-    for (key, value) in reference.fields where kept.contains(key) { fields[key] = value }
-    return Reference(
-      id: reference.id, type: reference.type, fields: fields, names: reference.names, dates: reference.dates)
+    guard let kept else { return reference }
+    return reference.keepingFields { kept.contains($0) }
   }
 }
 

@@ -361,10 +361,10 @@ extension Processor {
       return (reference.field(name) ?? CitationLabel.make(for: reference)).map(SortValue.text(fromDisplay:))
         ?? .missing
     }
-    if let date = reference.dates[name] {
+    if let date = reference.date(name) {
       return date.isEmpty ? .missing : .text(Evaluator.sortKey(date))
     }
-    if let names = reference.names[name], !names.isEmpty {
+    if let names = reference.nameList(name), !names.isEmpty {
       let evaluator = evaluator(for: reference, mode: .sortKey, inCitation: inCitation, cite: cite)
       return nameListSortValue(names, key: key, isNonLatin: evaluator.isNonLatin)
     }

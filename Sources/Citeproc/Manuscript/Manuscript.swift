@@ -261,7 +261,7 @@ private struct ManuscriptRenderer {
   /// The first author's family name, `A and B` for two, `A et al.` for more.
   func shortAuthor(_ reference: Reference) -> String {
     for variable in ["author", "editor", "translator", "container-author"] {
-      let names = (reference.names[variable] ?? []).filter { !$0.isEmpty }
+      let names = (reference.nameList(variable) ?? []).filter { !$0.isEmpty }
       guard let first = names.first else { continue }
       func family(_ name: Name) -> String {
         if let literal = name.literal, !literal.isEmpty { return literal }

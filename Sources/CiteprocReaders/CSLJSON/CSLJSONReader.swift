@@ -43,7 +43,7 @@ public struct CSLJSONReader: Sendable {
         continue
       }
       var reference = decoder.decode(members, line: item.line)
-      sharedValues.share(&reference.fields)
+      sharedValues.share(&reference)
       if reference.id.isEmpty {
         reference.id = Self.generatedID(index: index + 1, avoiding: &takenIDs)
         decoder.warn("item has no usable 'id'; using '\(reference.id)'", line: item.line)
@@ -112,7 +112,7 @@ struct ItemDecoder {
   }
 
   mutating func decode(_ members: [JSONMember], line: Int) -> Reference {
-    var reference = Reference(id: "", type: "")
+    var reference = ReferenceDraft()
     let keys = Set(members.map(\.key))
     var seen: Set<String> = []
     for member in members {
@@ -141,10 +141,10 @@ struct ItemDecoder {
       }
     }
     NoteFieldVariables.apply(to: &reference)
-    return reference
+    return reference.reference
   }
 
-  private mutating func decodeType(_ member: JSONMember, into reference: inout Reference) {
+  private mutating func decodeType(_ member: JSONMember, into reference: inout ReferenceDraft) {
     guard let type = member.value.value.string else {
       warn("'type' must be a string, found \(member.value.value.kindDescription)", line: member.line)
       return
@@ -156,7 +156,7 @@ struct ItemDecoder {
   }
 
   private mutating func decodeVariable(
-    _ variable: String, _ member: JSONMember, into reference: inout Reference
+    _ variable: String, _ member: JSONMember, into reference: inout ReferenceDraft
   ) {
     let node = member.value
     if CSLVariables.names.contains(variable) {

@@ -24,13 +24,15 @@ public struct CSLJSONWriter: Sendable {
 
   private func writeItem(_ reference: Reference, to out: inout String) {
     var entries: [(key: String, json: String)] = []
-    for key in Set(reference.fields.keys).union(reference.names.keys).union(reference.dates.keys)
-    where key != "id" && key != "type" {
-      if let names = reference.names[key] {
+    let fields = reference.fields
+    let names = reference.names
+    let dates = reference.dates
+    for key in Set(fields.keys).union(names.keys).union(dates.keys) where key != "id" && key != "type" {
+      if let names = names[key] {
         entries.append((key, namesJSON(names)))
-      } else if let date = reference.dates[key] {
+      } else if let date = dates[key] {
         entries.append((key, dateJSON(date)))
-      } else if let text = reference.fields[key] {
+      } else if let text = fields[key] {
         entries.append((key, quoted(text)))
       }
     }

@@ -4,7 +4,7 @@ import CiteprocData
 /// (Zotero's "Extra" field works this way), for variables the record does not already have:
 /// `event-date: 2004-10-01/2004-10-14`, `reviewed-author: Hall || W.C.`, `genre: Peer commentary`.
 enum NoteFieldVariables {
-  static func apply(to reference: inout Reference) {
+  static func apply(to reference: inout ReferenceDraft) {
     guard let note = reference.fields["note"], note.contains(":") else { return }
     var remaining: [Substring] = []
     for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -30,7 +30,7 @@ enum NoteFieldVariables {
     return (name, value)
   }
 
-  private static func assign(_ name: String, _ value: String, to reference: inout Reference) -> Bool {
+  private static func assign(_ name: String, _ value: String, to reference: inout ReferenceDraft) -> Bool {
     if reference.has(name) { return false }
     if CSLVariables.names.contains(name) {
       // "Family || Given", or a literal name.

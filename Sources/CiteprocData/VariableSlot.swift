@@ -1,0 +1,169 @@
+/// One variable of a ``Reference`` as it is stored: its value, of any kind, and its name as a
+/// number.
+///
+/// A reference keeps all its variables in one array of slots (one allocation, where a map per kind
+/// took three), and a slot takes 24 bytes where a pair keyed by a string took 32 or more: names
+/// that CSL defines are numbered in ``VariableKeys``, and the rare other name is boxed with its
+/// value.
+@usableFromInline
+struct VariableSlot: Sendable, Hashable {
+  @usableFromInline
+  enum Value: Sendable, Hashable {
+    case text(String)
+    case names([Name])
+    case date(CSLDate)
+    /// A variable whose name has no number, with its value (never itself `other`).
+    case other(OtherVariable)
+  }
+
+  /// The kind of value a slot holds, whatever its name.
+  @usableFromInline
+  enum Kind: Sendable {
+    case text, names, date
+  }
+
+  @usableFromInline var value: Value
+  /// The name's number in ``VariableKeys/names``, or ``VariableKeys/other``.
+  @usableFromInline var key: UInt8
+
+  @inlinable
+  init(name: String, value: Value) {
+    let key = VariableKeys.key(of: name)
+    self.key = key
+    self.value = key == VariableKeys.other ? .other(OtherVariable(name: name, value: value)) : value
+  }
+
+  /// The variable's name.
+  @usableFromInline
+  var name: String {
+    if case .other(let other) = value { return other.name }
+    return VariableKeys.names[Int(key)]
+  }
+
+  /// The value, unboxed when its name has no number.
+  @usableFromInline
+  var unboxed: Value {
+    if case .other(let other) = value { return other.value }
+    return value
+  }
+
+  @usableFromInline
+  var kind: Kind {
+    switch unboxed {
+    case .text: .text
+    case .names: .names
+    case .date: .date
+    case .other: preconditionFailure("a boxed variable holds a boxed value")
+    }
+  }
+}
+
+/// A variable whose name ``VariableKeys`` does not number, with its value.
+@usableFromInline
+final class OtherVariable: Sendable, Hashable {
+  @usableFromInline let name: String
+  @usableFromInline let value: VariableSlot.Value
+
+  @usableFromInline
+  init(name: String, value: VariableSlot.Value) {
+    self.name = name
+    self.value = value
+  }
+
+  @usableFromInline
+  static func == (a: OtherVariable, b: OtherVariable) -> Bool { a.name == b.name && a.value == b.value }
+
+  @usableFromInline
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(value)
+  }
+}
+
+/// The numbers of variable names in a ``Reference``'s storage: every variable of CSL 1.0.2 and the
+/// other names the readers and the engine use.
+@usableFromInline
+enum VariableKeys {
+  /// The names, by number.
+  @usableFromInline
+  static let names: [String] = [
+    // Ordinary and number variables of CSL 1.0.2.
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+    "authority", "call-number", "chapter-number", "citation-key", "citation-label", "citation-number",
+    "collection-number", "collection-title", "container-title", "container-title-short", "dimensions",
+    "division", "DOI", "edition", "event", "event-place", "event-title", "first-reference-note-number",
+    "genre", "ISBN", "ISSN", "issue", "jurisdiction", "keyword", "language", "license", "locator",
+    "medium", "note", "number", "number-of-pages", "number-of-volumes", "original-publisher",
+    "original-publisher-place", "original-title", "page", "page-first", "part-number", "part-title",
+    "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references", "reviewed-genre",
+    "reviewed-title", "scale", "section", "source", "status", "supplement-number", "title", "title-short",
+    "URL", "version", "volume", "volume-title", "year-suffix",
+    // Short forms and abbreviations.
+    "journalAbbreviation", "collection-title-short", "original-title-short", "part-title-short",
+    "reviewed-title-short", "volume-title-short", "event-title-short",
+    // Name variables.
+    "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
+    "curator", "director", "editor", "editor-translator", "editorial-director", "executive-producer",
+    "guest", "host", "illustrator", "interviewer", "narrator", "organizer", "original-author",
+    "performer", "producer", "recipient", "reviewed-author", "script-writer", "series-creator",
+    "translator",
+    // Date variables.
+    "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+  ]
+
+  /// The number of a name that is not in ``names``.
+  @usableFromInline
+  static let other: UInt8 = 255
+
+  /// Where ``key(of:)`` finds the numbers.
+  @usableFromInline
+  static let table = KeyTable(names: names)
+
+  /// The number of `name`, or ``other``.
+  @inlinable
+  static func key(of name: String) -> UInt8 { table.key(of: name) }
+
+  /// The names with their numbers, grouped by UTF-8 length and first byte: a name is compared
+  /// with the one or two names of its group (equal short strings compare at once).
+  @usableFromInline
+  struct KeyTable: Sendable {
+    /// The names and numbers, group after group.
+    @usableFromInline let entries: [(name: String, key: UInt8)]
+    /// Where each group starts in `entries`, and where the last one ends.
+    @usableFromInline let starts: [UInt16]
+
+    @usableFromInline static let maximumLength = 31
+
+    init(names: [String]) {
+      let groups = (Self.maximumLength + 1) * 128
+      var grouped = [[(name: String, key: UInt8)]](repeating: [], count: groups)
+      for (key, name) in names.enumerated() {
+        grouped[Self.group(length: name.utf8.count, first: name.utf8.first ?? 0)].append((name, UInt8(key)))
+      }
+      var entries: [(name: String, key: UInt8)] = []
+      var starts: [UInt16] = []
+      for group in grouped {
+        starts.append(UInt16(entries.count))
+        entries.append(contentsOf: group)
+      }
+      starts.append(UInt16(entries.count))
+      self.entries = entries
+      self.starts = starts
+    }
+
+    @inlinable
+    static func group(length: Int, first: UInt8) -> Int { length << 7 | Int(first & 0x7F) }
+
+    @inlinable
+    func key(of name: String) -> UInt8 {
+      let utf8 = name.utf8
+      let length = utf8.count
+      guard length > 0 && length <= Self.maximumLength else { return VariableKeys.other }
+      let group = Self.group(length: length, first: utf8[utf8.startIndex])
+      for index in Int(starts[group])..<Int(starts[group + 1]) where entries[index].name == name {
+        return entries[index].key
+      }
+      return VariableKeys.other
+    }
+  }
+}
