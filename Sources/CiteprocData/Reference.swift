@@ -56,6 +56,69 @@ public struct Reference: Sendable, Hashable {
     return nil
   }
 
+  /// The position of `variable` of `kind`, found by its number.
+  @inlinable
+  func position(of variable: VariableName, _ kind: VariableSlot.Kind) -> Int? {
+    let key = variable.key
+    guard key != VariableKeys.other else { return position(of: variable.name, kind) }
+    for index in slots.indices where slots[index].key == key {
+      switch (slots[index].value, kind) {
+      case (.text, .text), (.names, .names), (.date, .date): return index
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// ``text(_:)-(String)`` by a name whose number is known.
+  @inlinable
+  public func text(_ variable: VariableName) -> String? {
+    guard let index = position(of: variable, .text), case .text(let value) = slots[index].unboxed else {
+      return nil
+    }
+    return value
+  }
+
+  /// ``field(_:)-(String)`` by a name whose number is known.
+  @inlinable
+  public func field(_ variable: VariableName) -> String? {
+    guard let value = text(variable), !value.isEmpty else { return nil }
+    return value
+  }
+
+  /// ``nameList(_:)-(String)`` by a name whose number is known.
+  @inlinable
+  public func nameList(_ variable: VariableName) -> [Name]? {
+    guard let index = position(of: variable, .names), case .names(let value) = slots[index].unboxed else {
+      return nil
+    }
+    return value
+  }
+
+  /// ``date(_:)-(String)`` by a name whose number is known.
+  @inlinable
+  public func date(_ variable: VariableName) -> CSLDate? {
+    guard let index = position(of: variable, .date), case .date(let value) = slots[index].unboxed else {
+      return nil
+    }
+    return value
+  }
+
+  /// ``has(_:)-(String)`` by a name whose number is known.
+  @inlinable
+  public func has(_ variable: VariableName) -> Bool {
+    guard variable.key != VariableKeys.other else { return has(variable.name) }
+    for slot in slots where slot.key == variable.key {
+      switch slot.value {
+      case .text(let value): if !value.isEmpty { return true }
+      case .names(let value): if !value.isEmpty { return true }
+      case .date(let value): if !value.isEmpty { return true }
+      case .other: continue
+      }
+    }
+    return false
+  }
+
   /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
   @inlinable
   public func text(_ name: String) -> String? {

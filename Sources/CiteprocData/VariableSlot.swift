@@ -167,3 +167,36 @@ enum VariableKeys {
     }
   }
 }
+
+/// A variable's name with its number in a reference's storage, worked out once: a style's
+/// elements hold these, so that rendering looks a variable up by its number (a byte compared
+/// with each of the reference's few) instead of by its name.
+public struct VariableName: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+  public let name: String
+  /// The name's number in ``VariableKeys/names``, or ``VariableKeys/other``.
+  @usableFromInline let key: UInt8
+
+  public init(_ name: String) {
+    self.name = name
+    key = VariableKeys.key(of: name)
+  }
+
+  public init(stringLiteral name: String) { self.init(name) }
+
+  /// The same name held in `name` (a copy of its text, say), keeping the number.
+  public func withName(_ name: String) -> VariableName {
+    precondition(name == self.name, "a variable name replaced by another")
+    return VariableName(name: name, key: key)
+  }
+
+  private init(name: String, key: UInt8) {
+    self.name = name
+    self.key = key
+  }
+
+  public var description: String { name }
+
+  public static func == (a: VariableName, b: VariableName) -> Bool { a.name == b.name }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}

@@ -161,4 +161,39 @@ struct ReferenceStorageTests {
     #expect(storage(first.text("container-title")) == storage(second.text("container-title")))
     #expect(storage(first.text("title")) != storage(second.text("title")))
   }
+
+  @Test func lookingUpByNumberFindsWhatLookingUpByNameFinds() {
+    let reference = Reference(
+      id: "a", type: "book", fields: ["title": "T", "volume": "", "odd-field": "o", "author": "as text"],
+      names: ["author": author, "editor": [], "odd-names": author],
+      dates: ["issued": CSLDate(year: 2011), "accessed": CSLDate()])
+    let names = [
+      "title", "volume", "odd-field", "author", "editor", "odd-names", "issued", "accessed", "page",
+      "never-set",
+    ]
+    for name in names {
+      let variable = VariableName(name)
+      #expect(reference.text(variable) == reference.text(name), "\(name)")
+      #expect(reference.field(variable) == reference.field(name), "\(name)")
+      #expect(reference.nameList(variable) == reference.nameList(name), "\(name)")
+      #expect(reference.date(variable) == reference.date(name), "\(name)")
+      #expect(reference.has(variable) == reference.has(name), "\(name)")
+    }
+    // And those answers are the right ones.
+    #expect(reference.text(VariableName("title")) == "T")
+    #expect(reference.text(VariableName("author")) == "as text")
+    #expect(reference.nameList(VariableName("author")) == author)
+    #expect(reference.field(VariableName("odd-field")) == "o")
+    #expect(!reference.has(VariableName("volume")) && !reference.has(VariableName("editor")))
+    #expect(reference.has(VariableName("odd-names")) && reference.has(VariableName("issued")))
+    #expect(!reference.has(VariableName("accessed")))
+  }
+
+  @Test func aNameKeepsItsNumberInACopyOfItsText() {
+    let variable: VariableName = "container-title"
+    let copy = variable.withName(String(decoding: Array("container-title".utf8), as: UTF8.self))
+    #expect(copy == variable)
+    let reference = Reference(id: "a", type: "book", fields: ["container-title": "J"])
+    #expect(reference.field(copy) == "J")
+  }
 }

@@ -218,10 +218,11 @@ struct Evaluator {
       if bodyIsEmpty || use == .empty { return (.empty, use, true) }
       let (finished, isEmpty) = finishTextNoting(node, text.decorations)
       return (finished, .rendered, isEmpty)
-    case .variable(let name, let form):
+    case .variable(let variable, let form):
+      let name = variable.name
       let special = SpecialVariable(name)
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(name, special, form: form) else {
+      guard let node = variableText(variable, special, form: form) else {
         return (.empty, special == .yearSuffix ? .none : .empty, true)
       }
       noteRendered(name)
@@ -263,8 +264,9 @@ struct Evaluator {
   let textCaser: TextCaser
 
   /// The text of an ordinary variable (with its special cases; `special` is
-  /// ``SpecialVariable/init(_:)`` of `name`), or nil when it is empty or suppressed.
-  mutating func variableText(_ name: String, _ special: SpecialVariable?, form: TermForm) -> Node? {
+  /// ``SpecialVariable/init(_:)`` of its name), or nil when it is empty or suppressed.
+  mutating func variableText(_ variable: VariableName, _ special: SpecialVariable?, form: TermForm) -> Node? {
+    let name = variable.name
     if !suppressed.isEmpty && suppressed.contains(name) { return nil }
     switch special {
     case .citationNumber:
@@ -307,7 +309,7 @@ struct Evaluator {
       break
     }
     if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
-    guard let value = reference.field(name) else { return nil }
+    guard let value = reference.field(variable) else { return nil }
     if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
     // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
     if value.containsUTF8(0x2D), CSLVariables.numbers.contains(name), value.contains("-"),
@@ -429,9 +431,9 @@ struct Evaluator {
     }
   }
 
-  func hasVariable(_ variable: String) -> Bool {
+  func hasVariable(_ variable: VariableName) -> Bool {
     // Conditions look at the data: a variable suppressed after substitution still counts as present.
-    switch SpecialVariable(variable) {
+    switch SpecialVariable(variable.name) {
     case .locator: return mode != .bibliography && !(cite.locator ?? "").isEmpty
     case .citationNumber: return cite.citationNumber != nil
     case .firstReferenceNoteNumber: return cite.firstReferenceNoteNumber != nil && mode != .bibliography

@@ -538,7 +538,7 @@ final class SortValueCache {
       switch element {
       case .text(let text):
         switch text.source {
-        case .variable(let name, _): return listed(name)
+        case .variable(let variable, _): return listed(variable.name)
         case .macro(let name, let body):
           guard walked.insert(name).inserted else { return false }
           return mentions(variable, body, walked: &walked)
@@ -555,8 +555,10 @@ final class SortValueCache {
         for branch in choose.branches {
           for condition in branch.conditions {
             switch condition {
-            case .isNumeric(let name), .isUncertainDate(let name), .variable(let name):
+            case .isNumeric(let name), .isUncertainDate(let name):
               if listed(name) { return true }
+            case .variable(let variable):
+              if listed(variable.name) { return true }
             case .disambiguate, .locator, .position, .type: break
             }
           }

@@ -45,7 +45,7 @@ extension StyleCompiler {
     if !element.children.isEmpty { error("<text> has no child elements", element) }
     let source: TextElement.Source
     if let variable {
-      source = .variable(variable, form: form)
+      source = .variable(VariableName(variable), form: form)
     } else if let macro {
       source = .macro(macro, expandMacro(macro, at: element))
     } else if let term {
@@ -196,7 +196,7 @@ extension StyleCompiler {
       }
       conditions.append(.type(name))
     }
-    for name in reader.list("variable") ?? [] { conditions.append(.variable(name)) }
+    for name in reader.list("variable") ?? [] { conditions.append(.variable(VariableName(name))) }
     finish(&reader)
     if conditions.isEmpty {
       error("<\(element.name)> needs a condition", element)

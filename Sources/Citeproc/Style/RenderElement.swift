@@ -49,7 +49,7 @@ public enum Plural: String, Sendable, Hashable {
 
 public struct TextElement: Sendable, Hashable {
   public enum Source: Sendable, Hashable {
-    case variable(String, form: TermForm)
+    case variable(VariableName, form: TermForm)
     case macro(String, [RenderElement])
     case term(String, form: TermForm, plural: Bool)
     case value(String)
@@ -214,7 +214,7 @@ public struct ChooseElement: Sendable, Hashable {
     case locator(String)
     case position(Position)
     case type(String)
-    case variable(String)
+    case variable(VariableName)
   }
   public enum Position: String, Sendable, Hashable {
     case first

@@ -77,7 +77,7 @@ struct Unsharer {
   private mutating func text(_ text: TextElement) -> TextElement {
     let source: TextElement.Source
     switch text.source {
-    case .variable(let name, let form): source = .variable(name.unshared(), form: form)
+    case .variable(let variable, let form): source = .variable(variable.unshared(), form: form)
     case .macro(let name, let body): source = .macro(name.unshared(), elements(body))
     case .term(let name, let form, let plural): source = .term(name.unshared(), form: form, plural: plural)
     case .value(let value): source = .value(value.unshared())
@@ -146,9 +146,13 @@ extension ChooseElement.Condition {
     case .isUncertainDate(let name): return .isUncertainDate(name.unshared())
     case .locator(let name): return .locator(name.unshared())
     case .type(let name): return .type(name.unshared())
-    case .variable(let name): return .variable(name.unshared())
+    case .variable(let variable): return .variable(variable.unshared())
     }
   }
+}
+
+extension VariableName {
+  func unshared() -> VariableName { withName(name.unshared()) }
 }
 
 extension NameOptions {

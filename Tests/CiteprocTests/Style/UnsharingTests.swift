@@ -32,7 +32,8 @@ private func storages(_ elements: [RenderElement], into found: inout Set<UnsafeR
     case .text(let text):
       add(text.decorations)
       switch text.source {
-      case .variable(let name, _), .term(let name, _, _), .value(let name): add(name)
+      case .variable(let variable, _): add(variable.name)
+      case .term(let name, _, _), .value(let name): add(name)
       case .macro(let name, let body):
         add(name)
         storages(body, into: &found)
@@ -55,7 +56,7 @@ private func storages(_ elements: [RenderElement], into found: inout Set<UnsafeR
       storages(group.children, into: &found)
     case .choose(let choose):
       for branch in choose.branches {
-        for case .variable(let name) in branch.conditions { add(name) }
+        for case .variable(let variable) in branch.conditions { add(variable.name) }
         storages(branch.body, into: &found)
       }
       storages(choose.elseBody, into: &found)
