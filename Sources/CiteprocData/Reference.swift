@@ -70,7 +70,7 @@ public struct Reference: Sendable, Hashable {
     return nil
   }
 
-  /// ``text(_:)-(String)`` by a name whose number is known.
+  /// The same as `text(_:)` with the name given as a string, found by its number.
   @inlinable
   public func text(_ variable: VariableName) -> String? {
     guard let index = position(of: variable, .text), case .text(let value) = slots[index].unboxed else {
@@ -79,14 +79,14 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// ``field(_:)-(String)`` by a name whose number is known.
+  /// The same as `field(_:)` with the name given as a string, found by its number.
   @inlinable
   public func field(_ variable: VariableName) -> String? {
     guard let value = text(variable), !value.isEmpty else { return nil }
     return value
   }
 
-  /// ``nameList(_:)-(String)`` by a name whose number is known.
+  /// The same as `nameList(_:)` with the name given as a string, found by its number.
   @inlinable
   public func nameList(_ variable: VariableName) -> [Name]? {
     guard let index = position(of: variable, .names), case .names(let value) = slots[index].unboxed else {
@@ -95,7 +95,7 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// ``date(_:)-(String)`` by a name whose number is known.
+  /// The same as `date(_:)` with the name given as a string, found by its number.
   @inlinable
   public func date(_ variable: VariableName) -> CSLDate? {
     guard let index = position(of: variable, .date), case .date(let value) = slots[index].unboxed else {
@@ -104,7 +104,7 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// ``has(_:)-(String)`` by a name whose number is known.
+  /// The same as `has(_:)` with the name given as a string, found by its number.
   @inlinable
   public func has(_ variable: VariableName) -> Bool {
     guard variable.key != VariableKeys.other else { return has(variable.name) }

@@ -135,18 +135,19 @@ enum VariableKeys {
     @usableFromInline static let maximumLength = 31
 
     init(names: [String]) {
+      // The names sorted by group, and where each group starts: counted, then placed.
       let groups = (Self.maximumLength + 1) * 128
-      var grouped = [[(name: String, key: UInt8)]](repeating: [], count: groups)
+      let groupOfName = names.map { Self.group(length: $0.utf8.count, first: $0.utf8.first ?? 0) }
+      var starts = [UInt16](repeating: 0, count: groups + 1)
+      for group in groupOfName { starts[group + 1] += 1 }
+      for group in 0..<groups { starts[group + 1] += starts[group] }
+      var next = starts
+      var entries = [(name: String, key: UInt8)](repeating: ("", 0), count: names.count)
       for (key, name) in names.enumerated() {
-        grouped[Self.group(length: name.utf8.count, first: name.utf8.first ?? 0)].append((name, UInt8(key)))
+        let group = groupOfName[key]
+        entries[Int(next[group])] = (name, UInt8(key))
+        next[group] += 1
       }
-      var entries: [(name: String, key: UInt8)] = []
-      var starts: [UInt16] = []
-      for group in grouped {
-        starts.append(UInt16(entries.count))
-        entries.append(contentsOf: group)
-      }
-      starts.append(UInt16(entries.count))
       self.entries = entries
       self.starts = starts
     }
