@@ -41,36 +41,22 @@ public struct Reference: Sendable, Hashable {
 
   // MARK: One variable
 
-  /// The position of the variable `name` of `kind`.
+  /// The position of `variable` of `kind`: the slots with its number, and of those with a boxed
+  /// value, the one with its name.
   @inlinable
-  func position(of name: String, _ kind: VariableSlot.Kind) -> Int? {
-    let key = VariableKeys.key(of: name)
-    for index in slots.indices where slots[index].key == key {
+  func position(of variable: VariableName, _ kind: VariableSlot.Kind) -> Int? {
+    for index in slots.indices where slots[index].key == variable.key {
       switch (slots[index].value, kind) {
       case (.text, .text), (.names, .names), (.date, .date): return index
       case (.other(let other), _):
-        if other.name == name && slots[index].kind == kind { return index }
+        if other.name == variable.name && slots[index].kind == kind { return index }
       default: continue
       }
     }
     return nil
   }
 
-  /// The position of `variable` of `kind`, found by its number.
-  @inlinable
-  func position(of variable: VariableName, _ kind: VariableSlot.Kind) -> Int? {
-    let key = variable.key
-    guard key != VariableKeys.other else { return position(of: variable.name, kind) }
-    for index in slots.indices where slots[index].key == key {
-      switch (slots[index].value, kind) {
-      case (.text, .text), (.names, .names), (.date, .date): return index
-      default: continue
-      }
-    }
-    return nil
-  }
-
-  /// The same as `text(_:)` with the name given as a string, found by its number.
+  /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
   @inlinable
   public func text(_ variable: VariableName) -> String? {
     guard let index = position(of: variable, .text), case .text(let value) = slots[index].unboxed else {
@@ -79,14 +65,14 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// The same as `field(_:)` with the name given as a string, found by its number.
+  /// The value of an ordinary or number variable, or nil when it is absent or empty.
   @inlinable
   public func field(_ variable: VariableName) -> String? {
     guard let value = text(variable), !value.isEmpty else { return nil }
     return value
   }
 
-  /// The same as `nameList(_:)` with the name given as a string, found by its number.
+  /// The names of a name variable as given (possibly none), or nil when it is absent.
   @inlinable
   public func nameList(_ variable: VariableName) -> [Name]? {
     guard let index = position(of: variable, .names), case .names(let value) = slots[index].unboxed else {
@@ -95,7 +81,7 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// The same as `date(_:)` with the name given as a string, found by its number.
+  /// The value of a date variable as given, or nil when it is absent.
   @inlinable
   public func date(_ variable: VariableName) -> CSLDate? {
     guard let index = position(of: variable, .date), case .date(let value) = slots[index].unboxed else {
@@ -104,63 +90,11 @@ public struct Reference: Sendable, Hashable {
     return value
   }
 
-  /// The same as `has(_:)` with the name given as a string, found by its number.
-  @inlinable
-  public func has(_ variable: VariableName) -> Bool {
-    guard variable.key != VariableKeys.other else { return has(variable.name) }
-    for slot in slots where slot.key == variable.key {
-      switch slot.value {
-      case .text(let value): if !value.isEmpty { return true }
-      case .names(let value): if !value.isEmpty { return true }
-      case .date(let value): if !value.isEmpty { return true }
-      case .other: continue
-      }
-    }
-    return false
-  }
-
-  /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
-  @inlinable
-  public func text(_ name: String) -> String? {
-    guard let index = position(of: name, .text), case .text(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
-  }
-
-  /// The value of an ordinary or number variable, or nil when it is absent or empty.
-  @inlinable
-  public func field(_ name: String) -> String? {
-    guard let value = text(name), !value.isEmpty else { return nil }
-    return value
-  }
-
-  /// The names of a name variable as given (possibly none), or nil when it is absent.
-  @inlinable
-  public func nameList(_ name: String) -> [Name]? {
-    guard let index = position(of: name, .names), case .names(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
-  }
-
-  /// The value of a date variable as given, or nil when it is absent.
-  @inlinable
-  public func date(_ name: String) -> CSLDate? {
-    guard let index = position(of: name, .date), case .date(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
-  }
-
   /// True when the variable (of any kind) has a non-empty value.
   @inlinable
-  public func has(_ variable: String) -> Bool {
-    let key = VariableKeys.key(of: variable)
-    for slot in slots where slot.key == key {
-      if key == VariableKeys.other {
-        guard case .other(let other) = slot.value, other.name == variable else { continue }
-      }
+  public func has(_ variable: VariableName) -> Bool {
+    for slot in slots where slot.key == variable.key {
+      if case .other(let other) = slot.value, other.name != variable.name { continue }
       switch slot.unboxed {
       case .text(let value): if !value.isEmpty { return true }
       case .names(let value): if !value.isEmpty { return true }
@@ -171,9 +105,32 @@ public struct Reference: Sendable, Hashable {
     return false
   }
 
+  // The same by a name given as a string: its number is looked up first (a style's elements hold
+  // ``VariableName``s, whose numbers are looked up once).
+
+  /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
+  @inlinable
+  public func text(_ name: String) -> String? { text(VariableName(name)) }
+
+  /// The value of an ordinary or number variable, or nil when it is absent or empty.
+  @inlinable
+  public func field(_ name: String) -> String? { field(VariableName(name)) }
+
+  /// The names of a name variable as given (possibly none), or nil when it is absent.
+  @inlinable
+  public func nameList(_ name: String) -> [Name]? { nameList(VariableName(name)) }
+
+  /// The value of a date variable as given, or nil when it is absent.
+  @inlinable
+  public func date(_ name: String) -> CSLDate? { date(VariableName(name)) }
+
+  /// True when the variable (of any kind) has a non-empty value.
+  @inlinable
+  public func has(_ name: String) -> Bool { has(VariableName(name)) }
+
   /// Removes the date variable `name`, if there is one.
   public mutating func removeDate(_ name: String) {
-    if let index = position(of: name, .date) { slots.remove(at: index) }
+    if let index = position(of: VariableName(name), .date) { slots.remove(at: index) }
   }
 
   // MARK: A kind's variables at once

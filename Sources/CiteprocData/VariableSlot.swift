@@ -177,6 +177,7 @@ public struct VariableName: Sendable, Hashable, ExpressibleByStringLiteral, Cust
   /// The name's number in ``VariableKeys/names``, or ``VariableKeys/other``.
   @usableFromInline let key: UInt8
 
+  @inlinable
   public init(_ name: String) {
     self.name = name
     key = VariableKeys.key(of: name)
