@@ -184,19 +184,32 @@ struct Disambiguator {
 
     if usesCondition {
       // One more test holds each round, for the items still ambiguous; after the last round
-      // every test holds.
+      // every test holds. A set whose cites made no more tests than held renders the same in
+      // every later round (the tests it makes hold whatever the round): it stays a set, and only
+      // its states follow the rounds.
       var tests = 0
-      while !unresolved.isEmpty && tests < conditionTests {
+      var sets = unresolved.map { (items: $0, settled: false) }
+      while sets.contains(where: { !$0.settled }) && tests < conditionTests {
         tests += 1
-        for list in unresolved {
-          for index in list {
+        let holding = tests == conditionTests ? Int.max : tests
+        for set in sets {
+          for index in set.items {
             states[index, default: CiteContext()].disambiguate = true
-            states[index, default: CiteContext()].disambiguateTests =
-              tests == conditionTests ? Int.max : tests
+            states[index, default: CiteContext()].disambiguateTests = holding
           }
         }
-        unresolved = unresolved.flatMap { ambiguousGroups($0, states) }
+        sets = sets.flatMap { set in
+          set.settled ? [set] : ambiguousGroups(set.items, states, holding: holding)
+        }
       }
+      if !sets.isEmpty && tests < conditionTests {
+        // Every set left is settled: the last round would leave them as they are, every test
+        // holding.
+        for set in sets {
+          for index in set.items { states[index, default: CiteContext()].disambiguateTests = Int.max }
+        }
+      }
+      unresolved = sets.map(\.items)
     }
 
     if spec.disambiguateAddYearSuffix {
@@ -227,6 +240,25 @@ struct Disambiguator {
       renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
     }
     return Self.partition(list, keys: keys, minimumSize: 2)
+  }
+
+  /// ``ambiguousGroups(_:_:)``, each set with whether its cites made at most `holding`
+  /// `disambiguate="true"` tests (so that they render the same with more tests holding).
+  func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable, holding: Int) -> [(
+    items: [Int], settled: Bool
+  )] {
+    let renderer = renderer
+    let rendered = Parallel.map(
+      count: list.count, state: renderer, perWorker: { $0.unshared() }, finished: renderer.recycle
+    ) { renderer, offset in
+      let (key, _, testsMade) = renderer.render(list[offset], states[list[offset]] ?? CiteContext())
+      return (key: key, settled: testsMade <= holding)
+    }
+    var settled: [Int: Bool] = [:]
+    for (index, item) in zip(list, rendered) { settled[index] = item.settled }
+    return Self.partition(list, keys: rendered.map(\.key), minimumSize: 2).map { set in
+      (items: set, settled: set.allSatisfy { settled[$0] ?? false })
+    }
   }
 
   /// Splits `list` by `keys` (the key of each item of `list`, in the same order), keeping the
@@ -375,7 +407,7 @@ struct GroupSeparation: Sendable {
         var keys: [String] = []
         keys.reserveCapacity(list.count)
         for index in list {
-          let (key, lists) = renderer.render(index, trial[index] ?? CiteContext())
+          let (key, lists, _) = renderer.render(index, trial[index] ?? CiteContext())
           keys.append(key)
           trialLists[index] = lists
         }

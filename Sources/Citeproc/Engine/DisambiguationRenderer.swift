@@ -27,9 +27,12 @@ struct DisambiguationRenderer: Sendable {
     processor.recycle(copy.processor)
   }
 
-  /// The plain text of an item's cite with `state`, and the name lists it rendered. Cites are
+  /// The plain text of an item's cite with `state`, the name lists it rendered, and how many
+  /// `disambiguate="true"` tests it made (see ``CiteContext/disambiguateTests``). Cites are
   /// compared in their subsequent form (the shortest a style gives), without year-suffix.
-  func render(_ index: Int, _ state: CiteContext) -> (key: String, lists: [RenderedNameList]) {
+  func render(_ index: Int, _ state: CiteContext) -> (
+    key: String, lists: [RenderedNameList], testsMade: Int
+  ) {
     var context = state
     context.position = .subsequent
     context.nearNote = true
@@ -41,6 +44,6 @@ struct DisambiguationRenderer: Sendable {
     var evaluator = processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
     evaluator.renderedNameLists = []
     let (node, _) = evaluator.render(layout)
-    return (node.plainText, evaluator.renderedNameLists ?? [])
+    return (node.plainText, evaluator.renderedNameLists ?? [], evaluator.disambiguateTestsMade)
   }
 }

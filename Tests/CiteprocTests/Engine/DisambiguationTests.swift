@@ -155,4 +155,67 @@ struct DisambiguationTests {
       try cite(style("", extra: extra), refs)
         == "Roe 2000 Maps; Roe 2000 Roads; Roe 2000 Tides Penguin; Roe 2000 Tides Penguin")
   }
+
+  @Test func setsThatMakeNoMoreTestsKeepTheirStatesThroughTheRounds() throws {
+    // Only books reach the two tests. The chapters make none: no round changes their cites,
+    // they stay ambiguous and take year-suffixes. The books make two in the first round, of
+    // which only the first holds: the second round must still show their publishers.
+    let extra = """
+      <choose><if type="book">
+        <choose><if disambiguate="true"><text variable="title"/></if></choose>
+        <choose><if disambiguate="true"><text variable="publisher"/></if></choose>
+      </if></choose>
+      """
+    var refs = [
+      book("a", [("Roe", "Ann")], year: 2000, title: "Maps"),
+      book("b", [("Roe", "Ann")], year: 2000, title: "Maps"),
+      book("c", [("Roe", "Ann")], year: 2001, title: "Tides"),
+      book("d", [("Roe", "Ann")], year: 2001, title: "Tides"),
+    ]
+    refs[0].type = "chapter"
+    refs[1].type = "chapter"
+    refs[2].fields["publisher"] = "Penguin"
+    refs[3].fields["publisher"] = "Faber"
+    let out = try cite(style("disambiguate-add-year-suffix=\"true\"", extra: extra), refs)
+    #expect(out == "Roe 2000a; Roe 2000b; Roe 2001 Tides Penguin; Roe 2001 Tides Faber")
+  }
+
+  @Test func settledSetsEndWithEveryTestHoldingForTheBibliography() throws {
+    // The citation makes one test, the bibliography two. The two cites stay the same after the
+    // first round, yet the last round has every test hold, and the bibliography shows it.
+    let xml = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+        <citation>
+          <layout delimiter="; ">
+            <group delimiter=" ">
+              <names variable="author"><name form="short"/></names>
+              <choose><if disambiguate="true"><text variable="title"/></if></choose>
+            </group>
+          </layout>
+        </citation>
+        <bibliography>
+          <layout>
+            <group delimiter=" ">
+              <names variable="author"><name form="short"/></names>
+              <choose><if disambiguate="true"><text value="first"/></if></choose>
+              <choose><if disambiguate="true"><text value="second"/></if></choose>
+            </group>
+          </layout>
+        </bibliography>
+      </style>
+      """
+    let refs = [book("a", [("Roe", "Ann")]), book("b", [("Roe", "Ann")])]
+    let loaded = try StyleLoader().load(xml: xml, file: "test.csl")
+    let (locale, _) = LocaleLoader(directory: TestPaths.sharedPath("csl-locales")).locale(for: loaded.style)
+    let processor = Processor(style: loaded.style, locale: locale)
+    let format = PlainTextFormatForTests()
+    #expect(
+      format.string(for: processor.citation(refs.map { CiteItem(id: $0.id) }, references: refs))
+        == "Roe Title; Roe Title")
+    #expect(
+      processor.bibliography(refs).map { format.string(for: $0.content) } == [
+        "Roe first second", "Roe first second",
+      ])
+  }
 }
