@@ -243,7 +243,8 @@ struct Disambiguator {
   }
 
   /// ``ambiguousGroups(_:_:)``, each set with whether its cites made at most `holding`
-  /// `disambiguate="true"` tests (so that they render the same with more tests holding).
+  /// `disambiguate="true"` tests (so that they render the same with more tests holding). Kept
+  /// apart from it: the first grouping, of every item, holds only the keys.
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable, holding: Int) -> [(
     items: [Int], settled: Bool
   )] {
