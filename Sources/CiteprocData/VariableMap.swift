@@ -94,6 +94,15 @@ public struct VariableMap<Value: Sendable & Hashable>: Sendable, Hashable, Expre
   @inlinable
   public mutating func reserveCapacity(_ capacity: Int) { entries.reserveCapacity(capacity) }
 
+  /// Adds the pair of a key the map does not hold, without looking for it (setting by subscript
+  /// looks for the key first, so that setting every key of a long map costs the square of its
+  /// length). For a reader that knows the key is new.
+  @inlinable
+  package mutating func appendNew(_ key: String, _ value: Value) {
+    assert(position(of: key) == nil, "appendNew with a key the map holds")
+    entries.append(Entry(key: key, value: value))
+  }
+
   /// Drops spare capacity, for a map that is kept long.
   @inlinable
   public mutating func trim() {

@@ -116,7 +116,9 @@ struct ItemDecoder {
     let keys = Set(members.map(\.key))
     var seen: Set<String> = []
     for member in members {
-      if !seen.insert(member.key).inserted {
+      // A key met for the first time sets a variable the item does not have yet.
+      let isNew = seen.insert(member.key).inserted
+      if !isNew {
         warn("duplicate key '\(member.key)'; the last value is used", line: member.line)
       }
       switch member.key {
@@ -137,7 +139,7 @@ struct ItemDecoder {
           if keys.contains(canonical) { continue }
           variable = canonical
         }
-        decodeVariable(variable, member, into: &reference)
+        decodeVariable(variable, member, isNew: isNew, into: &reference)
       }
     }
     NoteFieldVariables.apply(to: &reference)
@@ -155,25 +157,30 @@ struct ItemDecoder {
     reference.type = type
   }
 
+  /// Sets `variable` from `member`; `isNew` when the item cannot have it yet (its key is met for
+  /// the first time), so that it is added without a search.
   private mutating func decodeVariable(
-    _ variable: String, _ member: JSONMember, into reference: inout ReferenceDraft
+    _ variable: String, _ member: JSONMember, isNew: Bool, into reference: inout ReferenceDraft
   ) {
+    func set<Value>(_ value: Value?, in map: inout VariableMap<Value>) {
+      if isNew, let value { map.appendNew(variable, value) } else { map[variable] = value }
+    }
     let node = member.value
     if CSLVariables.names.contains(variable) {
-      reference.names[variable] = decodeNames(node, variable: variable)
+      set(decodeNames(node, variable: variable), in: &reference.names)
       return
     }
     if CSLVariables.dates.contains(variable) {
-      reference.dates[variable] = decodeDate(node, variable: variable)
+      set(decodeDate(node, variable: variable), in: &reference.dates)
       return
     }
     switch node.value {
     case .string(let text), .number(let text):
-      reference.fields[variable] = text
+      set(text, in: &reference.fields)
     case .null:
       break
     case .array(let elements) where !elements.isEmpty && elements.allSatisfy(Self.looksLikeName):
-      reference.names[variable] = decodeNames(node, variable: variable)
+      set(decodeNames(node, variable: variable), in: &reference.names)
     default:
       warn(
         "'\(variable)' holds \(node.value.kindDescription), expected a string or a number; ignored",

@@ -122,6 +122,25 @@ private func issued(_ date: String) throws -> CSLDate? {
       ])
   }
 
+  @Test func manyVariablesAndRepeatedKeys() throws {
+    // Keys met once are added as they come; a repeated key still replaces, or removes, the value.
+    var members = (0..<5_000).map { "\"custom-\($0)\": \"v\($0)\"" }
+    members += [
+      #""custom-7": "last""#, #""issued": {"date-parts": [[2001]]}"#, #""issued": "not a date""#,
+      #""author": [{"family": "Doe"}]"#, #""author": [{"family": "Roe"}]"#, #""custom-9": null"#,
+    ]
+    let result = read("[{\"id\": \"a\", \"type\": \"book\", " + members.joined(separator: ", ") + "}]")
+    let reference = try #require(result.references.first)
+    #expect(reference.fields.count == 5_000)
+    #expect(reference.text("custom-0") == "v0")
+    #expect(reference.text("custom-4999") == "v4999")
+    #expect(reference.text("custom-7") == "last")
+    #expect(reference.text("custom-9") == "v9")
+    #expect(reference.nameList("author") == [Name(family: "Roe")])
+    #expect(reference.names.count == 1)
+    #expect(result.diagnostics.filter { $0.description.contains("duplicate key") }.count == 4)
+  }
+
   // MARK: - Names
 
   @Test func plainNamesAndLiterals() throws {
