@@ -6,8 +6,9 @@
 /// `<span class="nocase">`, ...); the engine interprets it.
 ///
 /// A reference stores all its variables together, in one compact array: read them one at a time
-/// with ``field(_:)``, ``nameList(_:)`` and ``date(_:)``. The maps ``fields``, ``names`` and
-/// ``dates`` are made on each access, for code that wants a kind's variables all at once.
+/// with `field(_:)`, `nameList(_:)` and `date(_:)` (by name, or by ``VariableName``). The maps
+/// ``fields``, ``names`` and ``dates`` are made on each access, for code that wants a kind's
+/// variables all at once.
 public struct Reference: Sendable, Hashable {
   /// The item's identifier (CSL-JSON `id`, RIS `ID` or a generated one).
   public var id: String
