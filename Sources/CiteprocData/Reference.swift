@@ -202,17 +202,6 @@ public struct Reference: Sendable, Hashable {
     return kept
   }
 
-  /// Replaces each ordinary variable's value (of a name that has a number) for which `replacement`
-  /// gives one.
-  package mutating func replaceTexts(_ replacement: (_ name: String, _ value: String) -> String?) {
-    for index in slots.indices {
-      guard case .text(let value) = slots[index].value,
-        let replaced = replacement(VariableKeys.names[Int(slots[index].key)], value)
-      else { continue }
-      slots[index].value = .text(replaced)
-    }
-  }
-
   // MARK: Equality
 
   /// Equal when id, type and every variable are: the order of the variables does not count.

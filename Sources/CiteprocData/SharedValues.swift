@@ -42,14 +42,6 @@ package final class SharedValues: @unchecked Sendable {
     return values.insert(value).memberAfterInsert
   }
 
-  /// `reference` with the long values of the variables that ``repeats(_:)`` replaced by the stored
-  /// equal ones.
-  package func share(_ reference: inout Reference) {
-    reference.replaceTexts { name, value in
-      value.utf8.count > 15 && Self.repeats(name) ? shared(value) : nil
-    }
-  }
-
   /// `fields` with the long values of the variables that ``repeats(_:)`` replaced by the stored
   /// equal ones.
   package func share(_ fields: inout VariableMap<String>) {

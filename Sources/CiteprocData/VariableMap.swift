@@ -103,12 +103,6 @@ public struct VariableMap<Value: Sendable & Hashable>: Sendable, Hashable, Expre
     entries.append(Entry(key: key, value: value))
   }
 
-  /// Drops spare capacity, for a map that is kept long.
-  @inlinable
-  public mutating func trim() {
-    if entries.capacity > entries.count { entries = ContiguousArray(entries.lazy.map { $0 }) }
-  }
-
   @inlinable
   public func makeIterator() -> Iterator { Iterator(base: entries.makeIterator()) }
 

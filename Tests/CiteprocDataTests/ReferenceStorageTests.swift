@@ -142,26 +142,6 @@ struct ReferenceStorageTests {
     #expect(reference.keepingFields { _ in true } == reference)
   }
 
-  @Test func longRepeatedValuesShareStorage() {
-    func storage(_ text: String?) -> UnsafeRawPointer? {
-      var copy = text ?? ""
-      return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
-    }
-    func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
-    let journal = "British Journal of General Practice"
-    let title = "A title that is long enough"
-    var first = Reference(
-      id: "a", type: "article-journal", fields: ["container-title": fresh(journal), "title": fresh(title)])
-    var second = Reference(
-      id: "b", type: "article-journal", fields: ["container-title": fresh(journal), "title": fresh(title)])
-    let shared = SharedValues()
-    shared.share(&first)
-    shared.share(&second)
-    #expect(first.text("container-title") == journal && second.text("container-title") == journal)
-    #expect(storage(first.text("container-title")) == storage(second.text("container-title")))
-    #expect(storage(first.text("title")) != storage(second.text("title")))
-  }
-
   @Test func lookingUpByNumberFindsWhatLookingUpByNameFinds() {
     let reference = Reference(
       id: "a", type: "book", fields: ["title": "T", "volume": "", "odd-field": "o", "author": "as text"],

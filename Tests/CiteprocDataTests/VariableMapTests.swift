@@ -61,7 +61,6 @@ struct VariableMapTests {
     var map = VariableMap(dictionary)
     #expect(map.dictionary == dictionary)
     map.reserveCapacity(40)
-    map.trim()
     #expect(map.dictionary == dictionary)
     #expect(Dictionary(uniqueKeysWithValues: map.map { ($0.key, $0.value) }) == dictionary)
   }

@@ -43,7 +43,7 @@ public struct CSLJSONReader: Sendable {
         continue
       }
       var reference = decoder.decode(members, line: item.line)
-      sharedValues.share(&reference)
+      sharedValues.share(&reference.fields)
       if reference.id.isEmpty {
         reference.id = Self.generatedID(index: index + 1, avoiding: &takenIDs)
         decoder.warn("item has no usable 'id'; using '\(reference.id)'", line: item.line)
@@ -55,7 +55,7 @@ public struct CSLJSONReader: Sendable {
       } else {
         firstLineByID[reference.id] = item.line
       }
-      result.references.append(reference)
+      result.references.append(reference.reference)
     }
     result.diagnostics = decoder.diagnostics
     return result
@@ -111,7 +111,7 @@ struct ItemDecoder {
     diagnostics.append(.warning(message, file: file, line: line))
   }
 
-  mutating func decode(_ members: [JSONMember], line: Int) -> Reference {
+  mutating func decode(_ members: [JSONMember], line: Int) -> ReferenceDraft {
     var reference = ReferenceDraft()
     let keys = Set(members.map(\.key))
     var seen: Set<String> = []
@@ -143,7 +143,7 @@ struct ItemDecoder {
       }
     }
     NoteFieldVariables.apply(to: &reference)
-    return reference.reference
+    return reference
   }
 
   private mutating func decodeType(_ member: JSONMember, into reference: inout ReferenceDraft) {
