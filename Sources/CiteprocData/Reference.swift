@@ -60,10 +60,7 @@ public struct Reference: Sendable, Hashable {
   /// The value of an ordinary or number variable as given (possibly empty), or nil when it is absent.
   @inlinable
   public func text(_ variable: VariableName) -> String? {
-    guard let index = position(of: variable, .text), case .text(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
+    position(of: variable, .text).flatMap { slots[$0].unboxed.text }
   }
 
   /// The value of an ordinary or number variable, or nil when it is absent or empty.
@@ -76,19 +73,13 @@ public struct Reference: Sendable, Hashable {
   /// The names of a name variable as given (possibly none), or nil when it is absent.
   @inlinable
   public func nameList(_ variable: VariableName) -> [Name]? {
-    guard let index = position(of: variable, .names), case .names(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
+    position(of: variable, .names).flatMap { slots[$0].unboxed.names }
   }
 
   /// The value of a date variable as given, or nil when it is absent.
   @inlinable
   public func date(_ variable: VariableName) -> CSLDate? {
-    guard let index = position(of: variable, .date), case .date(let value) = slots[index].unboxed else {
-      return nil
-    }
-    return value
+    position(of: variable, .date).flatMap { slots[$0].unboxed.date }
   }
 
   /// True when the variable (of any kind) has a non-empty value.
@@ -138,63 +129,49 @@ public struct Reference: Sendable, Hashable {
 
   /// Ordinary and number variables: `title`, `container-title`, `volume`, `page`, `DOI`, ...
   public var fields: VariableMap<String> {
-    get {
-      var map = VariableMap<String>()
-      for slot in slots {
-        if case .text(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
-      }
-      return map
-    }
+    get { variables(\.text) }
     set { replace(.text, with: newValue.map { VariableSlot(name: $0.key, value: .text($0.value)) }) }
   }
 
   /// Name variables: `author`, `editor`, `translator`, ...
   public var names: VariableMap<[Name]> {
-    get {
-      var map = VariableMap<[Name]>()
-      for slot in slots {
-        if case .names(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
-      }
-      return map
-    }
+    get { variables(\.names) }
     set { replace(.names, with: newValue.map { VariableSlot(name: $0.key, value: .names($0.value)) }) }
   }
 
   /// Date variables: `issued`, `accessed`, ...
   public var dates: VariableMap<CSLDate> {
-    get {
-      var map = VariableMap<CSLDate>()
-      for slot in slots {
-        if case .date(let value) = slot.unboxed { map.entries.append(.init(key: slot.name, value: value)) }
-      }
-      return map
-    }
+    get { variables(\.date) }
     set { replace(.date, with: newValue.map { VariableSlot(name: $0.key, value: .date($0.value)) }) }
   }
 
-  /// The slots with those of `kind` replaced by `replacement`, kinds kept in their order.
+  /// The variables whose values `value` gives, by name, in their order.
+  private func variables<Value>(_ value: (VariableSlot.Value) -> Value?) -> VariableMap<Value> {
+    var map = VariableMap<Value>()
+    for slot in slots {
+      if let found = value(slot.unboxed) { map.entries.append(.init(key: slot.name, value: found)) }
+    }
+    return map
+  }
+
+  /// The slots with those of `kind` replaced by `replacement`, the kinds kept in their order.
   private mutating func replace(_ kind: VariableSlot.Kind, with replacement: [VariableSlot]) {
-    func rank(_ kind: VariableSlot.Kind) -> Int {
-      switch kind {
-      case .text: 0
-      case .names: 1
-      case .date: 2
+    var merged = ContiguousArray<VariableSlot>()
+    merged.reserveCapacity(slots.count { $0.kind != kind } + replacement.count)
+    for each in [VariableSlot.Kind.text, .names, .date] {
+      if each == kind {
+        merged += replacement
+      } else {
+        merged += slots.lazy.filter { $0.kind == each }
       }
     }
-    let others = slots.filter { $0.kind != kind }
-    var merged = ContiguousArray<VariableSlot>()
-    merged.reserveCapacity(others.count + replacement.count)
-    let before = others.prefix { rank($0.kind) < rank(kind) }
-    merged.append(contentsOf: before)
-    merged.append(contentsOf: replacement)
-    merged.append(contentsOf: others.dropFirst(before.count))
     slots = merged
   }
 
   /// The reference without the ordinary variables for which `keep` is false.
   package func keepingFields(where keep: (String) -> Bool) -> Reference {
-    guard slots.contains(where: { $0.kind == .text && !keep($0.name) }) else { return self }
     let keeps = slots.map { $0.kind != .text || keep($0.name) }
+    guard keeps.contains(false) else { return self }
     var kept = self
     kept.slots = []
     kept.slots.reserveCapacity(keeps.count { $0 })

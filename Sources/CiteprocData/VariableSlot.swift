@@ -14,6 +14,13 @@ struct VariableSlot: Sendable, Hashable {
     case date(CSLDate)
     /// A variable whose name has no number, with its value (never itself `other`).
     case other(OtherVariable)
+
+    @inlinable
+    var text: String? { if case .text(let value) = self { value } else { nil } }
+    @inlinable
+    var names: [Name]? { if case .names(let value) = self { value } else { nil } }
+    @inlinable
+    var date: CSLDate? { if case .date(let value) = self { value } else { nil } }
   }
 
   /// The kind of value a slot holds, whatever its name.
@@ -84,31 +91,19 @@ final class OtherVariable: Sendable, Hashable {
 /// other names the readers and the engine use.
 @usableFromInline
 enum VariableKeys {
-  /// The names, by number.
+  /// The names, by number: the variables ``CSLVariables`` lists and ``extraNames``. The numbers
+  /// hold within one process only (they follow the order of the sets), and nothing outside a
+  /// reference sees them.
   @usableFromInline
-  static let names: [String] = [
-    // Ordinary and number variables of CSL 1.0.2.
-    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
-    "authority", "call-number", "chapter-number", "citation-key", "citation-label", "citation-number",
-    "collection-number", "collection-title", "container-title", "container-title-short", "dimensions",
-    "division", "DOI", "edition", "event", "event-place", "event-title", "first-reference-note-number",
-    "genre", "ISBN", "ISSN", "issue", "jurisdiction", "keyword", "language", "license", "locator",
-    "medium", "note", "number", "number-of-pages", "number-of-volumes", "original-publisher",
-    "original-publisher-place", "original-title", "page", "page-first", "part-number", "part-title",
-    "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references", "reviewed-genre",
-    "reviewed-title", "scale", "section", "source", "status", "supplement-number", "title", "title-short",
-    "URL", "version", "volume", "volume-title", "year-suffix",
-    // Short forms and abbreviations.
+  static let names: [String] =
+    Array(CSLVariables.ordinary) + Array(CSLVariables.numbers) + Array(CSLVariables.names)
+    + Array(CSLVariables.dates) + extraNames
+
+  /// Names the readers and the engine use that ``CSLVariables`` does not list: short forms, the
+  /// CSL-JSON `journalAbbreviation`, and `editor-translator`.
+  static let extraNames = [
     "journalAbbreviation", "collection-title-short", "original-title-short", "part-title-short",
-    "reviewed-title-short", "volume-title-short", "event-title-short",
-    // Name variables.
-    "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
-    "curator", "director", "editor", "editor-translator", "editorial-director", "executive-producer",
-    "guest", "host", "illustrator", "interviewer", "narrator", "organizer", "original-author",
-    "performer", "producer", "recipient", "reviewed-author", "script-writer", "series-creator",
-    "translator",
-    // Date variables.
-    "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+    "reviewed-title-short", "volume-title-short", "event-title-short", "editor-translator",
   ]
 
   /// The number of a name that is not in ``names``.

@@ -12,6 +12,17 @@ public enum CSLVariables {
     "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
   ]
 
+  /// The ordinary (text) variables: those that are neither numbers, names nor dates.
+  public static let ordinary: Set<String> = [
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+    "authority", "call-number", "citation-key", "citation-label", "collection-title", "container-title",
+    "container-title-short", "dimensions", "division", "DOI", "event", "event-place", "event-title",
+    "genre", "ISBN", "ISSN", "jurisdiction", "keyword", "language", "license", "medium", "note",
+    "original-publisher", "original-publisher-place", "original-title", "part-title", "PMCID", "PMID",
+    "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "source",
+    "status", "title", "title-short", "URL", "volume-title", "year-suffix",
+  ]
+
   public static let numbers: Set<String> = [
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",

@@ -14,7 +14,9 @@ struct VariableKeysTests {
   }
 
   @Test func everyCSLVariableIsNumbered() {
-    for name in CSLVariables.names.union(CSLVariables.dates).union(CSLVariables.numbers) {
+    for name in CSLVariables.names.union(CSLVariables.dates).union(CSLVariables.numbers).union(
+      CSLVariables.ordinary)
+    {
       #expect(VariableKeys.key(of: name) != VariableKeys.other, "\(name)")
     }
     for name in ["title", "container-title", "DOI", "URL", "journalAbbreviation", "container-title-short"] {
