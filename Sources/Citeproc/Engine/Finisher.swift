@@ -97,48 +97,26 @@ struct Finisher {
   /// block and per stretch between blocks. Nil when the tree has anything else, or when a piece
   /// would be emptied from its end (the rules then look further back than one piece).
   func finishPlain(_ node: Node) -> Rendered? {
-    // The display block of each stretch of output (nil outside blocks), and its text.
-    var segments: [(display: Display?, text: String)] = [(nil, "")]
-    // Where the last piece still in the output is, and its UTF-8 bytes.
+    var joiner = PlainJoiner()
+    guard joiner.walk(node) else { return nil }
+    return joiner.rendered
+  }
+
+  /// The pieces of text of a plain tree, joined as ``finishPlain(_:)`` says.
+  private struct PlainJoiner {
+    /// The display block of each stretch of output (nil outside blocks), and its text as UTF-8:
+    /// pieces are copied in as bytes, and only the finished stretches become strings.
+    var segments: [(display: Display?, bytes: [UInt8])] = [(nil, [])]
+    /// Where the last piece still in the output is, and its UTF-8 bytes.
     var lastSegment = 0
     var lastPieceBytes = 0
-    func add(_ text: String) -> Bool {
-      if text.isEmpty { return true }
-      if !Self.isASCII(text)
-        && text.unicodeScalars.contains(where: {
-          $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
-        })
-      {
-        return false
-      }
-      var piece = text
-      if lastPieceBytes > 0, let last = PunctuationChar.last(of: segments[lastSegment].text),
-        let first = PunctuationChar.first(of: piece)
-      {
-        if first == 0x20 && last == 0x20 {
-          piece.removeFirst()
-        } else if Self.isMergeable(first) && Self.isMergeable(last) {
-          switch Self.merge(last, first) {
-          case .keepLeft: piece.removeFirst()
-          case .keepRight:
-            let before = segments[lastSegment].text.utf8.count
-            segments[lastSegment].text.removeLast()
-            lastPieceBytes -= before - segments[lastSegment].text.utf8.count
-            if lastPieceBytes <= 0 { return false }
-          case .both: break
-          }
-        }
-      }
-      if piece.isEmpty { return true }
-      lastSegment = segments.count - 1
-      segments[lastSegment].text += piece
-      lastPieceBytes = piece.utf8.count
-      return true
-    }
     var inDisplay = false
-    func walk(_ node: Node) -> Bool {
+
+    mutating func walk(_ node: Node) -> Bool {
       switch node {
-      case .text(let text): return add(text)
+      case .text(let text):
+        if let added = text.utf8.withContiguousStorageIfAvailable({ add($0, text) }) { return added }
+        return Array(text.utf8).withUnsafeBufferPointer { add($0, text) }
       case .sequence(let items):
         for item in items where !walk(item) { return false }
         return true
@@ -146,31 +124,69 @@ struct Finisher {
       case .display(let display, let inner):
         if inDisplay { return false }
         inDisplay = true
-        segments.append((display, ""))
+        segments.append((display, []))
         guard walk(inner) else { return false }
-        segments.append((nil, ""))
+        segments.append((nil, []))
         inDisplay = false
         return true
       case .styled, .quoted: return false
       }
     }
-    guard walk(node) else { return nil }
-    // Blocks that print nothing are left out, and the text around them is one text.
-    var items: [Rendered] = []
-    var pending = ""
-    for segment in segments where !segment.text.isEmpty {
-      if let display = segment.display {
-        if !pending.isEmpty { items.append(.text(pending)) }
-        pending = ""
-        items.append(.display(display, .text(segment.text)))
-      } else if pending.isEmpty {
-        pending = segment.text
-      } else {
-        pending += segment.text
+
+    /// Adds the piece whose bytes these are; false when the piece needs the full finisher.
+    private mutating func add(_ piece: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+      if piece.isEmpty { return true }
+      if !Finisher.isASCII(UnsafeRawBufferPointer(piece))
+        && text.unicodeScalars.contains(where: {
+          $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
+        })
+      {
+        return false
       }
+      var start = 0
+      if lastPieceBytes > 0,
+        let last = segments[lastSegment].bytes.withUnsafeBufferPointer(PunctuationChar.last(ofUTF8:)),
+        let first = PunctuationChar.first(ofUTF8: piece)
+      {
+        if first == 0x20 && last == 0x20 {
+          start = 1
+        } else if Finisher.isMergeable(first) && Finisher.isMergeable(last) {
+          switch Finisher.merge(last, first) {
+          case .keepLeft: start = PunctuationChar.firstMarkLength(ofUTF8: piece)
+          case .keepRight:
+            let length = segments[lastSegment].bytes.withUnsafeBufferPointer(
+              PunctuationChar.lastMarkLength(ofUTF8:))
+            segments[lastSegment].bytes.removeLast(length)
+            lastPieceBytes -= length
+            if lastPieceBytes <= 0 { return false }
+          case .both: break
+          }
+        }
+      }
+      if start >= piece.count { return true }
+      lastSegment = segments.count - 1
+      segments[lastSegment].bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start...]))
+      lastPieceBytes = piece.count - start
+      return true
     }
-    if !pending.isEmpty { items.append(.text(pending)) }
-    return items.count == 1 ? items[0] : .sequence(items)
+
+    /// The joined output. Blocks that print nothing are left out, and the text around them is
+    /// one text.
+    var rendered: Rendered {
+      var items: [Rendered] = []
+      var pending: [UInt8] = []
+      for segment in segments where !segment.bytes.isEmpty {
+        if let display = segment.display {
+          if !pending.isEmpty { items.append(.text(String(decoding: pending, as: UTF8.self))) }
+          pending = []
+          items.append(.display(display, .text(String(decoding: segment.bytes, as: UTF8.self))))
+        } else {
+          pending += segment.bytes
+        }
+      }
+      if !pending.isEmpty { items.append(.text(String(decoding: pending, as: UTF8.self))) }
+      return items.count == 1 ? items[0] : .sequence(items)
+    }
   }
 
   private func flatten(_ node: Node, _ state: inout State) {
@@ -248,24 +264,26 @@ struct Finisher {
 
   /// Whether every byte of `text` is ASCII, read eight bytes at a time.
   static func isASCII(_ text: String) -> Bool {
-    func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
-      var index = 0
-      let count = bytes.count
-      while index + 8 <= count {
-        if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-          return false
-        }
-        index += 8
-      }
-      while index < count {
-        if bytes[index] >= 0x80 { return false }
-        index += 1
-      }
-      return true
-    }
     let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { scan(UnsafeRawBufferPointer($0)) }
+    return utf8.withContiguousStorageIfAvailable { isASCII(UnsafeRawBufferPointer($0)) }
       ?? utf8.allSatisfy { $0 < 0x80 }
+  }
+
+  /// Whether every byte is ASCII, read eight at a time.
+  static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index + 8 <= count {
+      if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        return false
+      }
+      index += 8
+    }
+    while index < count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Superscript characters (`²`, `ª`, `ᵉ`) become their ordinary characters set in superscript,
@@ -319,14 +337,14 @@ struct Finisher {
 
   /// Punctuation marks that may combine where two pieces of output meet (characters as
   /// ``PunctuationChar`` gives them).
-  private static func isMergeable(_ ch: UInt8) -> Bool {
+  fileprivate static func isMergeable(_ ch: UInt8) -> Bool {
     ch == 0x2E || ch == 0x2C || ch == 0x3B || ch == 0x3A || ch == 0x21 || ch == 0x3F
   }
 
   /// How two punctuation marks combine when one piece ends with `left` and the next starts with
   /// `right`: a mark is not doubled; a period or colon after a colon, semicolon, question or
   /// exclamation mark is dropped; a question or exclamation mark replaces a colon or semicolon.
-  private static func merge(_ left: UInt8, _ right: UInt8) -> Merge {
+  fileprivate static func merge(_ left: UInt8, _ right: UInt8) -> Merge {
     if left == right { return .keepLeft }
     switch right {
     case 0x2E, 0x3A: return left == 0x3A || left == 0x3B || left == 0x21 || left == 0x3F ? .keepLeft : .both
@@ -335,7 +353,7 @@ struct Finisher {
     }
   }
 
-  private enum Merge { case keepLeft, keepRight, both }
+  fileprivate enum Merge { case keepLeft, keepRight, both }
 
   /// Marks that move inside a closing quotation mark when the locale puts punctuation in quotes.
   private static func movesIntoQuote(_ ch: UInt8) -> Bool {

@@ -36,6 +36,42 @@ struct PunctuationCharTests {
     #expect(PunctuationChar.classify("a") == PunctuationChar.other)
   }
 
+  /// Buffers of bytes read like the text they spell, around both ends of long texts too (only a
+  /// window of bytes is read there), with the length of a mark that is to be removed.
+  @Test func bufferReadsLikeCharacters() {
+    let long = String(repeating: "long text ", count: 3)
+    var samples = [
+      String(repeating: "\u{600}", count: 12) + ".", "." + String(repeating: "\u{301}", count: 12),
+      long + String(repeating: "\u{600}", count: 12) + ";",
+      ";" + String(repeating: "\u{301}", count: 12) + long,
+      long + "\u{37E}", "\u{37E}" + long, long + "\u{600}\u{37E}", "\u{37E}\u{301}" + long,
+    ]
+    for a in Self.pieces {
+      for b in Self.pieces { samples += [a + b, long + a + b, a + b + long, a + long + b] }
+    }
+    var marks = 0
+    var windowed = 0
+    for text in samples {
+      let bytes = Array(text.utf8)
+      if bytes.count > 16 { windowed += 1 }
+      bytes.withUnsafeBufferPointer { buffer in
+        let first = text.first.map(PunctuationChar.classify)
+        let last = text.last.map(PunctuationChar.classify)
+        #expect(PunctuationChar.first(ofUTF8: buffer) == first, "\(Array(text.unicodeScalars))")
+        #expect(PunctuationChar.last(ofUTF8: buffer) == last, "\(Array(text.unicodeScalars))")
+        if let first, first != PunctuationChar.other, let character = text.first {
+          marks += 1
+          #expect(PunctuationChar.firstMarkLength(ofUTF8: buffer) == character.utf8.count)
+        }
+        if let last, last != PunctuationChar.other, let character = text.last {
+          #expect(PunctuationChar.lastMarkLength(ofUTF8: buffer) == character.utf8.count)
+        }
+      }
+    }
+    #expect(marks > 300)
+    #expect(windowed > 3000)
+  }
+
   @Test func byteScansReadLikeTheUTF8View() {
     let texts =
       Self.pieces + Self.pieces.map { String(repeating: "long text ", count: 3) + $0 } + [
