@@ -33,52 +33,50 @@ struct Finisher {
     var runs: [Run] = []
     var path: [Wrapper] = []
     var nextID = 0
-    var italic = false
-    var bold = false
-    var smallCaps = false
+    var fonts = FontState()
     /// For each open quotation, whether it uses the outer marks.
     var quoteLevels: [Bool] = []
     var field = 0
     var nextField = 0
   }
 
-  /// `tryingPlain`: whether to try ``finishPlain(_:)`` first; worth it where the layout has no
-  /// formatting or quotes of its own (see ``mayFinishPlain(_:)``), wasted work elsewhere.
-  func finish(_ node: Node, tryingPlain: Bool) -> Rendered {
-    guard tryingPlain, let plain = finishPlain(node) else { return finishRuns(node) }
-    return plain
+  /// `tryingDirect`: whether to try ``finishDirectly(_:)`` first; worth it unless the locale
+  /// moves punctuation into quotation marks and the layout quotes (see
+  /// ``mayFinishDirectly(_:locale:)``), where it would give up on many entries.
+  func finish(_ node: Node, tryingDirect: Bool) -> Rendered {
+    guard tryingDirect, let finished = finishDirectly(node) else { return finishRuns(node) }
+    return finished
   }
 
-  /// Whether the entries of `layout` can come out without formatting or quotation marks (data
-  /// with markup can still bring some): none of its elements sets any.
-  static func mayFinishPlain(_ layout: Layout) -> Bool {
-    func plain(_ d: Decorations) -> Bool { d.formatting.isEmpty && !d.quotes }
+  /// Whether the entries of `layout` are worth finishing directly: the locale leaves punctuation
+  /// outside quotation marks, or none of the layout's elements quotes (data with markup can still
+  /// bring quotation marks).
+  static func mayFinishDirectly(_ layout: Layout, locale: Locale) -> Bool {
+    if !locale.punctuationInQuote { return true }
     // Macros already walked: a macro's name stands for one compiled body in a layout.
     var walked = Set<String>()
-    func plain(_ elements: [RenderElement]) -> Bool {
+    func unquoted(_ elements: [RenderElement]) -> Bool {
       elements.allSatisfy { element in
         switch element {
         case .text(let text):
-          if case .macro(let name, let body) = text.source, walked.insert(name).inserted, !plain(body) {
+          if case .macro(let name, let body) = text.source, walked.insert(name).inserted, !unquoted(body) {
             return false
           }
-          return plain(text.decorations)
+          return !text.decorations.quotes
         case .date(let date):
-          return plain(date.decorations) && date.parts.allSatisfy { plain($0.decorations) }
-        case .number(let number): return plain(number.decorations)
-        case .label(let label): return plain(label.decorations)
+          return !date.decorations.quotes && date.parts.allSatisfy { !$0.decorations.quotes }
+        case .number(let number): return !number.decorations.quotes
+        case .label(let label): return !label.decorations.quotes
         case .names(let names):
-          return plain(names.decorations) && plain(names.name.decorations)
-            && names.name.familyPart.formatting.isEmpty && names.name.givenPart.formatting.isEmpty
-            && names.etAl.formatting.isEmpty && (names.label.map { plain($0.decorations) } ?? true)
-            && plain(names.substitute ?? [])
-        case .group(let group): return plain(group.decorations) && plain(group.children)
+          return !names.decorations.quotes && !names.name.decorations.quotes
+            && !(names.label?.decorations.quotes ?? false) && unquoted(names.substitute ?? [])
+        case .group(let group): return !group.decorations.quotes && unquoted(group.children)
         case .choose(let choose):
-          return choose.branches.allSatisfy { plain($0.body) } && plain(choose.elseBody)
+          return choose.branches.allSatisfy { unquoted($0.body) } && unquoted(choose.elseBody)
         }
       }
     }
-    return plain(layout.decorations) && plain(layout.elements)
+    return !layout.decorations.quotes && unquoted(layout.elements)
   }
 
   /// ``finish(_:)`` by runs of text with their wrappers, for any tree.
@@ -91,26 +89,40 @@ struct Finisher {
     return build(runs[...], depth: 0)
   }
 
-  /// ``finish(_:)`` for a tree without formatting or quotation marks, whose display blocks (a
-  /// numbered style's `second-field-align`) are not nested: its pieces of text are joined as they
-  /// come, with the rules of ``fixPunctuation(_:)`` where two meet, into one text per display
-  /// block and per stretch between blocks. Nil when the tree has anything else, or when a piece
-  /// would be emptied from its end (the rules then look further back than one piece).
-  func finishPlain(_ node: Node) -> Rendered? {
-    var joiner = PlainJoiner()
+  /// ``finish(_:)`` as the tree is walked: its pieces of text are joined as they come, with the
+  /// rules of ``fixPunctuation(_:)`` where two meet, into one text per stretch of output under the
+  /// same wrappers, and quotation marks alternate as ``flattenQuote(_:outerAtTop:_:)`` has them.
+  /// Nil when the locale moves punctuation into quotation marks and the tree quotes, when a piece
+  /// has superscript characters, or when a piece would be emptied from its end (the rules then
+  /// look further back than one piece): ``finishRuns(_:)`` does those.
+  func finishDirectly(_ node: Node) -> Rendered? {
+    var joiner = DirectJoiner(locale: locale)
     guard joiner.walk(node) else { return nil }
     return joiner.rendered
   }
 
-  /// The pieces of text of a plain tree, joined as ``finishPlain(_:)`` says.
-  private struct PlainJoiner {
-    /// The display block of each stretch of output (nil outside blocks), and its text as UTF-8:
-    /// pieces are copied in as bytes, and only the finished stretches become strings.
-    var segments: [(display: Display?, bytes: [UInt8])] = [(nil, [])]
-    /// Where the last piece still in the output is, and its UTF-8 bytes.
-    var lastSegment = 0
+  /// A stretch of output under one path of wrappers: its text runs in the joined bytes from
+  /// `start` to the next stretch's start.
+  private struct Segment {
+    var path: [Wrapper]
+    var start: Int
+  }
+
+  /// The pieces of a tree, joined as ``finishDirectly(_:)`` says. Their text goes into one buffer
+  /// of UTF-8 bytes as it comes; only the finished stretches become strings.
+  private struct DirectJoiner {
+    let locale: Locale
+    let bytes = ByteBuffer(capacity: 512)
+    var segments = [Segment(path: [], start: 0)]
+    var path: [Wrapper] = []
+    var nextID = 0
+    var fonts = FontState()
+    var quoteLevels: [Bool] = []
+    /// How many bytes at the end of the buffer the last piece still in the output has: none
+    /// after a quotation mark, which punctuation does not combine across.
     var lastPieceBytes = 0
-    var inDisplay = false
+
+    init(locale: Locale) { self.locale = locale }
 
     mutating func walk(_ node: Node) -> Bool {
       switch node {
@@ -120,23 +132,65 @@ struct Finisher {
       case .sequence(let items):
         for item in items where !walk(item) { return false }
         return true
+      case .tagged(.innerQuote, .quoted(let inner)): return quote(inner, outerAtTop: false)
+      case .quoted(let inner): return quote(inner, outerAtTop: true)
       case .tagged(_, let inner), .noCase(let inner): return walk(inner)
       case .display(let display, let inner):
-        if inDisplay { return false }
-        inDisplay = true
-        segments.append((display, []))
-        guard walk(inner) else { return false }
-        segments.append((nil, []))
-        inDisplay = false
-        return true
-      case .styled, .quoted: return false
+        nextID += 1
+        return wrapped(.display(display, id: nextID), inner)
+      case .styled(let requested, let inner):
+        let saved = fonts
+        defer { fonts = saved }
+        let formatting = fonts.entering(requested)
+        if formatting.isEmpty { return walk(inner) }
+        nextID += 1
+        return wrapped(.styled(formatting, id: nextID), inner)
       }
+    }
+
+    private mutating func wrapped(_ wrapper: Wrapper, _ inner: Node) -> Bool {
+      path.append(wrapper)
+      startSegment()
+      guard walk(inner) else { return false }
+      path.removeLast()
+      startSegment()
+      return true
+    }
+
+    /// A stretch for the current path begins (the last one, when nothing was written to it).
+    private mutating func startSegment() {
+      let last = segments.count - 1
+      if segments[last].start == bytes.count {
+        segments[last].path = path
+      } else {
+        segments.append(Segment(path: path, start: bytes.count))
+      }
+    }
+
+    private mutating func quote(_ inner: Node, outerAtTop: Bool) -> Bool {
+      if locale.punctuationInQuote { return false }
+      if inner.isEmpty { return true }
+      let outer = quoteLevels.last.map { !$0 } ?? outerAtTop
+      let open = locale.text(outer ? "open-quote" : "open-inner-quote")
+      let close = locale.text(outer ? "close-quote" : "close-inner-quote")
+      addMark(open.isEmpty ? "\u{201C}" : open)
+      quoteLevels.append(outer)
+      guard walk(inner) else { return false }
+      quoteLevels.removeLast()
+      addMark(close.isEmpty ? "\u{201D}" : close)
+      return true
+    }
+
+    private mutating func addMark(_ mark: String) {
+      var mark = mark
+      mark.withUTF8 { bytes.append($0) }
+      lastPieceBytes = 0
     }
 
     /// Adds the piece whose bytes these are; false when the piece needs the full finisher.
     private mutating func add(_ piece: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
       if piece.isEmpty { return true }
-      if !Finisher.isASCII(UnsafeRawBufferPointer(piece))
+      if !Finisher.isASCII(UnsafeRawBufferPointer(piece)) && Superscripts.mayOccur(inUTF8: piece)
         && text.unicodeScalars.contains(where: {
           $0.value >= Superscripts.lowest && Superscripts.base[$0.value] != nil
         })
@@ -144,8 +198,7 @@ struct Finisher {
         return false
       }
       var start = 0
-      if lastPieceBytes > 0,
-        let last = segments[lastSegment].bytes.withUnsafeBufferPointer(PunctuationChar.last(ofUTF8:)),
+      if lastPieceBytes > 0, let last = PunctuationChar.last(ofUTF8: bytes.last(lastPieceBytes)),
         let first = PunctuationChar.first(ofUTF8: piece)
       {
         if first == 0x20 && last == 0x20 {
@@ -154,38 +207,103 @@ struct Finisher {
           switch Finisher.merge(last, first) {
           case .keepLeft: start = PunctuationChar.firstMarkLength(ofUTF8: piece)
           case .keepRight:
-            let length = segments[lastSegment].bytes.withUnsafeBufferPointer(
-              PunctuationChar.lastMarkLength(ofUTF8:))
-            segments[lastSegment].bytes.removeLast(length)
+            // The stretches after the last piece's are empty: they start where it ends.
+            let length = PunctuationChar.lastMarkLength(ofUTF8: bytes.last(lastPieceBytes))
+            bytes.removeLast(length)
             lastPieceBytes -= length
             if lastPieceBytes <= 0 { return false }
+            for index in segments.indices.reversed() where segments[index].start > bytes.count {
+              segments[index].start = bytes.count
+            }
           case .both: break
           }
         }
       }
       if start >= piece.count { return true }
-      lastSegment = segments.count - 1
-      segments[lastSegment].bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start...]))
+      bytes.append(UnsafeBufferPointer(rebasing: piece[start...]))
       lastPieceBytes = piece.count - start
       return true
     }
 
-    /// The joined output. Blocks that print nothing are left out, and the text around them is
+    /// The joined output: stretches that print nothing are left out, and the text around them is
     /// one text.
     var rendered: Rendered {
-      var items: [Rendered] = []
-      var pending: [UInt8] = []
-      for segment in segments where !segment.bytes.isEmpty {
-        if let display = segment.display {
-          if !pending.isEmpty { items.append(.text(String(decoding: pending, as: UTF8.self))) }
-          pending = []
-          items.append(.display(display, .text(String(decoding: segment.bytes, as: UTF8.self))))
-        } else {
-          pending += segment.bytes
-        }
+      var kept: [(path: [Wrapper], range: Range<Int>)] = []
+      for (index, segment) in segments.enumerated() {
+        let end = index + 1 < segments.count ? segments[index + 1].start : bytes.count
+        if end > segment.start { kept.append((segment.path, segment.start..<end)) }
       }
-      if !pending.isEmpty { items.append(.text(String(decoding: pending, as: UTF8.self))) }
+      return build(kept[...], depth: 0)
+    }
+
+    /// ``Finisher/build(_:depth:)`` of stretches: the text of stretches side by side is one
+    /// range of the buffer (those left out between them are empty).
+    private func build(_ segments: ArraySlice<(path: [Wrapper], range: Range<Int>)>, depth: Int) -> Rendered {
+      var items: [Rendered] = []
+      var index = segments.startIndex
+      while index < segments.endIndex {
+        let segment = segments[index]
+        if segment.path.count <= depth {
+          var end = index + 1
+          while end < segments.endIndex && segments[end].path.count <= depth { end += 1 }
+          items.append(.text(bytes.string(segment.range.lowerBound..<segments[end - 1].range.upperBound)))
+          index = end
+          continue
+        }
+        let wrapper = segment.path[depth]
+        var end = index + 1
+        while end < segments.endIndex && segments[end].path.count > depth
+          && segments[end].path[depth].id == wrapper.id
+        {
+          end += 1
+        }
+        let inner = build(segments[index..<end], depth: depth + 1)
+        switch wrapper {
+        case .styled(let formatting, _): items.append(.styled(formatting, inner))
+        case .display(let display, _): items.append(.display(display, inner))
+        }
+        index = end
+      }
       return items.count == 1 ? items[0] : .sequence(items)
+    }
+  }
+
+  /// Bytes that grow at the end: copying a piece in is one copy of memory (an array's generic
+  /// append costs more than the copy for the short pieces of an entry).
+  private final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    func append(_ piece: UnsafeBufferPointer<UInt8>) {
+      guard let source = piece.baseAddress, !piece.isEmpty else { return }
+      if count + piece.count > capacity {
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + piece.count))
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = max(capacity * 2, count + piece.count)
+      }
+      (base + count).initialize(from: source, count: piece.count)
+      count += piece.count
+    }
+
+    func removeLast(_ length: Int) { count -= min(length, count) }
+
+    /// The last `length` bytes.
+    func last(_ length: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: base + (count - length), count: length)
+    }
+
+    func string(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
     }
   }
 
@@ -221,35 +339,9 @@ struct Finisher {
       state.path.append(.display(display, id: state.nextID))
       flatten(inner, &state)
       state.path.removeLast()
-    case .styled(var formatting, let inner):
-      let saved = (state.italic, state.bold, state.smallCaps)
-      if let style = formatting.fontStyle {
-        if style == .italic || style == .oblique {
-          if state.italic { formatting.fontStyle = .normal }
-          state.italic = !state.italic
-        } else {
-          if !state.italic { formatting.fontStyle = nil }
-          state.italic = false
-        }
-      }
-      if let weight = formatting.fontWeight {
-        if weight == .bold {
-          if state.bold { formatting.fontWeight = .normal }
-          state.bold = !state.bold
-        } else if weight == .normal {
-          if !state.bold { formatting.fontWeight = nil }
-          state.bold = false
-        }
-      }
-      if let variant = formatting.fontVariant {
-        if variant == .smallCaps {
-          if state.smallCaps { formatting.fontVariant = .normal }
-          state.smallCaps = !state.smallCaps
-        } else {
-          if !state.smallCaps { formatting.fontVariant = nil }
-          state.smallCaps = false
-        }
-      }
+    case .styled(let formatting, let inner):
+      let saved = state.fonts
+      let formatting = state.fonts.entering(formatting)
       if formatting.isEmpty {
         flatten(inner, &state)
       } else {
@@ -258,7 +350,49 @@ struct Finisher {
         flatten(inner, &state)
         state.path.removeLast()
       }
-      (state.italic, state.bold, state.smallCaps) = saved
+      state.fonts = saved
+    }
+  }
+
+  /// Which of italics, bold and small caps are on where a piece of output is.
+  private struct FontState {
+    var italic = false
+    var bold = false
+    var smallCaps = false
+
+    /// The formatting a styled node applies inside the current one: a setting that is already on
+    /// turns it off (italics inside italics are upright), one that asks for normal where it is
+    /// already normal is dropped.
+    mutating func entering(_ requested: TextFormatting) -> TextFormatting {
+      var formatting = requested
+      if let style = formatting.fontStyle {
+        if style == .italic || style == .oblique {
+          if italic { formatting.fontStyle = .normal }
+          italic = !italic
+        } else {
+          if !italic { formatting.fontStyle = nil }
+          italic = false
+        }
+      }
+      if let weight = formatting.fontWeight {
+        if weight == .bold {
+          if bold { formatting.fontWeight = .normal }
+          bold = !bold
+        } else if weight == .normal {
+          if !bold { formatting.fontWeight = nil }
+          bold = false
+        }
+      }
+      if let variant = formatting.fontVariant {
+        if variant == .smallCaps {
+          if smallCaps { formatting.fontVariant = .normal }
+          smallCaps = !smallCaps
+        } else {
+          if !smallCaps { formatting.fontVariant = nil }
+          smallCaps = false
+        }
+      }
+      return formatting
     }
   }
 

@@ -7,10 +7,10 @@ public struct Processor: Sendable {
 
   /// Whether the style prints `year-suffix` itself (otherwise it follows the first year).
   let styleRendersYearSuffix: Bool
-  /// Whether the citations and the bibliography's entries are worth finishing the short way (see
-  /// ``Finisher/mayFinishPlain(_:)``).
-  let citationMayFinishPlain: Bool
-  let bibliographyMayFinishPlain: Bool
+  /// Whether the citations and the bibliography's entries are worth finishing as their trees are
+  /// walked (see ``Finisher/mayFinishDirectly(_:locale:)``).
+  let citationMayFinishDirectly: Bool
+  let bibliographyMayFinishDirectly: Bool
   /// Copies for worker threads that are not in use (see ``unshared()``); nil in the copies.
   private let workerCopies: IdleValues<Processor>?
   /// The style and locale as evaluators hold them.
@@ -44,8 +44,9 @@ public struct Processor: Sendable {
     walked = []
     scan(style.bibliography?.layout.elements ?? [])
     styleRendersYearSuffix = uses
-    citationMayFinishPlain = Finisher.mayFinishPlain(style.citation.layout)
-    bibliographyMayFinishPlain = style.bibliography.map { Finisher.mayFinishPlain($0.layout) } ?? false
+    citationMayFinishDirectly = Finisher.mayFinishDirectly(style.citation.layout, locale: locale)
+    bibliographyMayFinishDirectly =
+      style.bibliography.map { Finisher.mayFinishDirectly($0.layout, locale: locale) } ?? false
   }
 
   /// A processor whose style and locale share no storage with `other`'s, for a thread that renders
@@ -54,8 +55,8 @@ public struct Processor: Sendable {
     style = other.style.unshared()
     locale = other.locale.unshared()
     styleRendersYearSuffix = other.styleRendersYearSuffix
-    citationMayFinishPlain = other.citationMayFinishPlain
-    bibliographyMayFinishPlain = other.bibliographyMayFinishPlain
+    citationMayFinishDirectly = other.citationMayFinishDirectly
+    bibliographyMayFinishDirectly = other.bibliographyMayFinishDirectly
     workerCopies = nil
     evaluationContext = EvaluationContext(style: style, locale: locale)
   }

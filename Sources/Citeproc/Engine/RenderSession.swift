@@ -328,7 +328,7 @@ struct RenderSession {
       decorations.suffix = ""
     }
     return Finisher(locale: processor.locale).finish(
-      joined.decoratedAsCitationLayout(decorations), tryingPlain: processor.citationMayFinishPlain)
+      joined.decoratedAsCitationLayout(decorations), tryingDirect: processor.citationMayFinishDirectly)
   }
 
   // MARK: bibliography
@@ -390,7 +390,7 @@ struct RenderSession {
             pieces: [], blank: false,
             finished: Self.finishEntry(
               pieces, bibliography: bibliography, locale: processor.locale,
-              tryingPlain: processor.bibliographyMayFinishPlain))
+              tryingDirect: processor.bibliographyMayFinishDirectly))
         }
       }
       let entry = rendered[position - batchStart]
@@ -417,7 +417,7 @@ struct RenderSession {
       }
       let finished = Self.finishEntry(
         pieces, bibliography: bibliography, locale: processor.locale,
-        tryingPlain: processor.bibliographyMayFinishPlain)
+        tryingDirect: processor.bibliographyMayFinishDirectly)
       entries.append(BibliographyEntry(id: references[index].id, content: finished))
     }
     if !entries.isEmpty { emit(entries) }
@@ -433,7 +433,7 @@ struct RenderSession {
 
   /// The layout's decorations around an entry's top-level outputs, finished.
   private static func finishEntry(
-    _ pieces: [Node], bibliography: BibliographySpec, locale: Locale, tryingPlain: Bool
+    _ pieces: [Node], bibliography: BibliographySpec, locale: Locale, tryingDirect: Bool
   ) -> Rendered {
     let layout = bibliography.layout
     var node = Node.sequence(pieces)
@@ -455,7 +455,7 @@ struct RenderSession {
       }
       node = node.decorated(decorations)
     }
-    return Finisher(locale: locale).finish(node, tryingPlain: tryingPlain).movingEdgeSpacesOutOfDisplays()
+    return Finisher(locale: locale).finish(node, tryingDirect: tryingDirect).movingEdgeSpacesOutOfDisplays()
   }
 
   /// For second-field-align: the first rendered field goes in the left margin, the rest after it.

@@ -29,4 +29,27 @@ enum Superscripts {
 
   /// The lowest code point in the table: text below it needs no lookup.
   static let lowest: UInt32 = 0xAA
+
+  /// Whether UTF-8 text may have a character of the table: false settles it from the bytes, by
+  /// the blocks of 64 code points the table's characters lie in (their first two bytes), so text
+  /// with accented letters, dashes or curly quotes needs no lookup.
+  static func mayOccur(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      index += 1
+      if lead < 0xC2 { continue }
+      let next = index < count ? bytes[index] : 0
+      switch lead {
+      case 0xC2, 0xCA, 0xCB, 0xDB: return true
+      case 0xE1: if next == 0x83 || (0xB4...0xB6).contains(next) { return true }
+      case 0xE2: if next == 0x81 || next == 0x84 || next == 0xB1 || next == 0xB5 { return true }
+      case 0xE3: if next == 0x86 { return true }
+      case 0xEA: if next == 0x9A || next == 0x9D || next == 0x9F || next == 0xAD { return true }
+      default: break
+      }
+    }
+    return false
+  }
 }

@@ -11,7 +11,7 @@ import Testing
     let locale = Locale(language: "en-US", layers: [LocaleDefinition(punctuationInQuote: inQuote)])
     let finisher = Finisher(locale: locale)
     let general = finisher.finishRuns(.sequence(nodes))
-    #expect(finisher.finish(.sequence(nodes), tryingPlain: true) == general, sourceLocation: sourceLocation)
+    #expect(finisher.finish(.sequence(nodes), tryingDirect: true) == general, sourceLocation: sourceLocation)
     return general.plainText
   }
 
@@ -41,7 +41,7 @@ import Testing
   @Test func nestedItalicsFlipToNormal() {
     let locale = Locale(language: "en-US", layers: [])
     let node = Node.styled(TextFormatting(fontStyle: .italic), RichText.parse("a <i>b</i>"))
-    let rendered = Finisher(locale: locale).finish(node, tryingPlain: true)
+    let rendered = Finisher(locale: locale).finish(node, tryingDirect: true)
     #expect(
       rendered
         == .styled(
@@ -53,7 +53,7 @@ import Testing
 @Suite struct FinisherSuperscriptTests {
   @Test func superscriptCharactersBecomeSuperscriptFormatting() {
     let rendered = Finisher(locale: Locale(language: "en-US", layers: [])).finish(
-      .text("(ª2)"), tryingPlain: true)
+      .text("(ª2)"), tryingDirect: true)
     #expect(
       rendered
         == .sequence([
@@ -74,60 +74,83 @@ import Testing
   }
 }
 
-/// Trees without formatting or quotation marks take a shorter way through the finisher; it must
-/// give what the general way gives, on generated trees with punctuation, spaces and display
-/// blocks where pieces meet.
-@Suite struct PlainFinisherTests {
-  @Test func plainTreesFinishAsTheGeneralWayDoesTest() {
-    let finisher = Finisher(locale: Locale(language: "en-US", layers: []))
+/// Most trees are finished as they are walked; that must give what the general way gives, on
+/// generated trees with punctuation, spaces, formatting, quotation marks and display blocks where
+/// pieces meet.
+@Suite struct DirectFinisherTests {
+  @Test func treesFinishDirectlyAsTheGeneralWayDoes() {
     var random = TestRandom(seed: 4242)
     let pieces = [
       "a", "b.", ". c", ", ", ",", ";", ":", "! d", "?", " ", "  e ", "f:", "g;", "", ".", "..", "x²",
       "é.", "\u{037E}", "h\r", "\ni", "J. ", " K",
     ]
-    func tree(depth: Int, inDisplay: Bool) -> Node {
-      switch random.next(depth > 3 ? 1 : 6) {
-      case 0: return .text(pieces[random.next(pieces.count)])
-      case 1, 2:
-        return .sequence((0..<random.next(4)).map { _ in tree(depth: depth + 1, inDisplay: inDisplay) })
-      case 3: return .tagged(.textVariable, tree(depth: depth + 1, inDisplay: inDisplay))
-      case 4: return .noCase(tree(depth: depth + 1, inDisplay: inDisplay))
-      default:
-        if inDisplay { return .text(pieces[random.next(pieces.count)]) }
-        let display: [Display] = [.leftMargin, .rightInline, .block, .indent]
-        return .display(display[random.next(display.count)], tree(depth: depth + 1, inDisplay: true))
+    let formats = [
+      TextFormatting(fontStyle: .italic), TextFormatting(fontStyle: .normal),
+      TextFormatting(fontWeight: .bold),
+      TextFormatting(fontWeight: .normal), TextFormatting(fontVariant: .smallCaps),
+      TextFormatting(fontVariant: .normal), TextFormatting(verticalAlign: .superscript),
+      TextFormatting(fontStyle: .italic, fontWeight: .bold), TextFormatting(textDecoration: .underline),
+    ]
+    let displays: [Display] = [.leftMargin, .rightInline, .block, .indent]
+    func tree(depth: Int) -> Node {
+      let leaf = Node.text(pieces[random.next(pieces.count)])
+      if depth > 3 { return leaf }
+      switch random.next(11) {
+      case 0, 1: return leaf
+      case 2, 3: return .sequence((0..<random.next(4)).map { _ in tree(depth: depth + 1) })
+      case 4: return .tagged(random.next(2) == 0 ? .textVariable : .richText, tree(depth: depth + 1))
+      case 5: return .noCase(tree(depth: depth + 1))
+      case 6, 7: return .styled(formats[random.next(formats.count)], tree(depth: depth + 1))
+      case 8: return .quoted(tree(depth: depth + 1))
+      case 9: return .tagged(.innerQuote, .quoted(tree(depth: depth + 1)))
+      default: return .display(displays[random.next(displays.count)], tree(depth: depth + 1))
       }
     }
-    var plain = 0
-    for _ in 0..<3_000 {
-      let node = Node.sequence((0..<(1 + random.next(6))).map { _ in tree(depth: 0, inDisplay: false) })
-      let general = finisher.finishRuns(node)
-      if let fast = finisher.finishPlain(node) {
-        plain += 1
-        #expect(fast == general, "\(node)")
+    for inQuote in [false, true] {
+      let locale = Locale(language: "en-US", layers: [LocaleDefinition(punctuationInQuote: inQuote)])
+      let finisher = Finisher(locale: locale)
+      var direct = 0
+      var withWrappers = 0
+      for _ in 0..<4_000 {
+        let node = Node.sequence((0..<(1 + random.next(6))).map { _ in tree(depth: 0) })
+        let general = finisher.finishRuns(node)
+        if let finished = finisher.finishDirectly(node) {
+          direct += 1
+          if case .sequence(let items) = finished,
+            items.contains(where: { if case .text = $0 { false } else { true } })
+          {
+            withWrappers += 1
+          }
+          #expect(finished == general, "\(node)")
+        }
+        #expect(finisher.finish(node, tryingDirect: true) == general)
+        #expect(finisher.finish(node, tryingDirect: false) == general)
       }
-      #expect(finisher.finish(node, tryingPlain: true) == general)
-      #expect(finisher.finish(node, tryingPlain: false) == general)
+      // Most trees are finished directly; those left (a piece emptied from its end, superscript
+      // characters, and quotation marks where punctuation moves into them) take the general way.
+      #expect(direct > (inQuote ? 500 : 2_500), "\(inQuote)")
+      #expect(withWrappers > (inQuote ? 150 : 500), "\(inQuote)")
     }
-    // Most trees take the short way; those it leaves (a piece emptied from its end, superscripts)
-    // take the general one.
-    #expect(plain > 2_000)
-    // Formatting, quotation marks and nested display blocks always take the general way.
-    #expect(finisher.finishPlain(.styled(TextFormatting(fontStyle: .italic), .text("a"))) == nil)
-    #expect(finisher.finishPlain(.sequence([.text("a"), .quoted(.text("b"))])) == nil)
-    #expect(finisher.finishPlain(.display(.block, .display(.indent, .text("a")))) == nil)
+    let american = Finisher(
+      locale: Locale(language: "en-US", layers: [LocaleDefinition(punctuationInQuote: true)]))
+    #expect(american.finishDirectly(.sequence([.text("a"), .quoted(.text("b"))])) == nil)
+    #expect(american.finishDirectly(.styled(TextFormatting(fontStyle: .italic), .text("a"))) != nil)
   }
 
-  /// Entries are finished the short way first only where the layout sets no formatting or quotes.
-  @Test func onlyLayoutsWithoutFormattingTryTheShortWay() throws {
+  /// Entries are finished directly first unless the locale moves punctuation into quotation marks
+  /// and the layout quotes.
+  @Test func layoutsThatQuoteInAmericanLocalesFinishTheGeneralWay() throws {
     func layout(_ name: String) throws -> Layout {
       let bibliography = try StyleLoader().load(name).style.bibliography
       return try #require(bibliography).layout
     }
-    #expect(Finisher.mayFinishPlain(try layout("vancouver")))
-    #expect(Finisher.mayFinishPlain(try layout("bjgp")))
-    // harvard sets titles in italics, inside macros.
-    #expect(!Finisher.mayFinishPlain(try layout("harvard")))
+    let british = Locale(language: "en-GB", layers: [LocaleDefinition(punctuationInQuote: false)])
+    let american = Locale(language: "en-US", layers: [LocaleDefinition(punctuationInQuote: true)])
+    #expect(Finisher.mayFinishDirectly(try layout("vancouver"), locale: american))
+    #expect(Finisher.mayFinishDirectly(try layout("bjgp"), locale: american))
+    // harvard quotes article titles, inside macros.
+    #expect(Finisher.mayFinishDirectly(try layout("harvard"), locale: british))
+    #expect(!Finisher.mayFinishDirectly(try layout("harvard"), locale: american))
     let quoted = """
       <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
         <info><title>T</title><id>t</id></info>
@@ -137,6 +160,7 @@ import Testing
       </style>
       """
     let bibliography = try #require(try StyleLoader().load(xml: quoted).style.bibliography)
-    #expect(!Finisher.mayFinishPlain(bibliography.layout))
+    #expect(!Finisher.mayFinishDirectly(bibliography.layout, locale: american))
+    #expect(Finisher.mayFinishDirectly(bibliography.layout, locale: british))
   }
 }
