@@ -135,7 +135,8 @@ struct Disambiguator {
     }
 
     var unresolved: [[Int]] = []
-    let groups = ambiguousGroups(items, states)
+    let sets = ambiguousGroups(items, states, keepingLists: namesMode)
+    let groups = sets.map(\.items)
     if !namesMode {
       unresolved = groups
     } else if global == nil {
@@ -150,7 +151,7 @@ struct Disambiguator {
         var own = separation
         let group = groups[offset]
         own.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
-        let unresolved = own.separate(group)
+        let unresolved = own.separate(group, lists: sets[offset].lists)
         // Only the states that changed are handed back, as compactly as the table keeps them.
         let changed = group.compactMap { index in
           own.states[index].flatMap { DisambiguationTable.change(index, $0) }
@@ -168,9 +169,9 @@ struct Disambiguator {
       var separation = GroupSeparation(
         renderer: renderer, expandsByCite: expandsByCite, addsNames: addsNames, global: global,
         states: [:])
-      for group in groups {
+      for (group, lists) in zip(groups, sets.map(\.lists)) {
         separation.states = Dictionary(uniqueKeysWithValues: group.map { ($0, states[$0] ?? CiteContext()) })
-        unresolved += separation.separate(group)
+        unresolved += separation.separate(group, lists: lists)
         for index in group {
           if let change = separation.states[index].flatMap({ DisambiguationTable.change(index, $0) }) {
             states.apply(change)
@@ -231,18 +232,27 @@ struct Disambiguator {
   // MARK: rendering
 
   /// Sets of two or more of `list` whose cites render the same, in order of first appearance.
-  func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable) -> [[Int]] {
+  /// With `keepingLists`, each set comes with the name lists its items' cites rendered (in the
+  /// order of its items), which the separation of the set starts from instead of rendering the
+  /// cites again.
+  func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable, keepingLists: Bool) -> [(
+    items: [Int], lists: [[RenderedNameList]]
+  )] {
     // The cites render on all cores; the grouping follows in order.
     let renderer = renderer
-    let keys = Parallel.map(
+    let rendered = Parallel.map(
       count: list.count, state: renderer, perWorker: { $0.unshared() }, finished: renderer.recycle
     ) { renderer, offset in
-      renderer.render(list[offset], states[list[offset]] ?? CiteContext()).key
+      let (key, lists, _) = renderer.render(list[offset], states[list[offset]] ?? CiteContext())
+      return (key: key, lists: keepingLists ? lists : [])
     }
-    return Self.partition(list, keys: keys, minimumSize: 2)
+    let sets = Self.partition(Array(list.indices), keys: rendered.map(\.key), minimumSize: 2)
+    return sets.map { positions in
+      (items: positions.map { list[$0] }, lists: keepingLists ? positions.map { rendered[$0].lists } : [])
+    }
   }
 
-  /// ``ambiguousGroups(_:_:)``, each set with whether its cites made at most `holding`
+  /// ``ambiguousGroups(_:_:keepingLists:)``, each set with whether its cites made at most `holding`
   /// `disambiguate="true"` tests (so that they render the same with more tests holding). Kept
   /// apart from it: the first grouping, of every item, holds only the keys.
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable, holding: Int) -> [(
@@ -388,11 +398,14 @@ struct GroupSeparation: Sendable {
   }
 
   /// Expands given names and adds names, step by step, on an ambiguous set; keeps each step that
-  /// splits a set. Returns the sets still ambiguous when no step is left.
-  mutating func separate(_ group: [Int]) -> [[Int]] {
-    for index in group {
+  /// splits a set. Returns the sets still ambiguous when no step is left. `lists`, when not
+  /// empty, holds the name lists the set's cites render with their states, in order.
+  mutating func separate(_ group: [Int], lists: [[RenderedNameList]] = []) -> [[Int]] {
+    for (position, index) in group.enumerated() {
       trial[index] = states[index] ?? CiteContext()
-      trialLists[index] = renderer.render(index, states[index] ?? CiteContext()).lists
+      trialLists[index] =
+        position < lists.count
+        ? lists[position] : renderer.render(index, states[index] ?? CiteContext()).lists
     }
     var unresolved: [[Int]] = []
     var work: [([Int], Disambiguator.Cursor)] = [(group, Disambiguator.Cursor())]

@@ -69,6 +69,19 @@ struct DisambiguationTests {
     #expect(out == "Smith, Brown, et al. 2000; Smith, Beefheart, et al. 2000")
   }
 
+  /// Each ambiguous set starts from the name lists of its own cites (the first grouping keeps
+  /// them): the first set has hidden names to add, the second none.
+  @Test func eachSetStartsFromItsOwnNameLists() throws {
+    let refs = [
+      book("a", [("Smith", "J"), ("Brown", "J"), ("Jones", "J")]),
+      book("b", [("Smith", "J"), ("Beefheart", "C"), ("Jones", "J")]),
+      book("c", [("Smith", "A")], year: 2001), book("d", [("Smith", "B")], year: 2001),
+    ]
+    let options = "et-al-min=\"3\" et-al-use-first=\"1\" disambiguate-add-names=\"true\""
+    let out = try cite(style(options), refs)
+    #expect(out == "Smith, Brown, et al. 2000; Smith, Beefheart, et al. 2000; Smith 2001; Smith 2001")
+  }
+
   @Test func addNamesThatCannotHelpAreNotKept() throws {
     let refs = [
       book("a", [("Smith", "J"), ("Brown", "J"), ("Jones", "J")]),
