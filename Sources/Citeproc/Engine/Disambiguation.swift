@@ -252,9 +252,9 @@ struct Disambiguator {
     }
   }
 
-  /// ``ambiguousGroups(_:_:keepingLists:)``, each set with whether its cites made at most `holding`
-  /// `disambiguate="true"` tests (so that they render the same with more tests holding). Kept
-  /// apart from it: the first grouping, of every item, holds only the keys.
+  /// ``ambiguousGroups(_:_:keepingLists:)``, each set with whether its cites made at most
+  /// `holding` `disambiguate="true"` tests (so that they render the same with more tests
+  /// holding). Kept apart from it: the first grouping, of every item, holds no such flags.
   func ambiguousGroups(_ list: [Int], _ states: DisambiguationTable, holding: Int) -> [(
     items: [Int], settled: Bool
   )] {
