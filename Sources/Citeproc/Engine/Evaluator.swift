@@ -220,9 +220,10 @@ struct Evaluator {
       return (finished, .rendered, isEmpty)
     case .variable(let variable, let form):
       let name = variable.name
-      let special = SpecialVariable(name)
+      let traits = text.variableTraits ?? VariableTraits(variable, form: form)
+      let special = traits.special
       // An empty year-suffix does not count as a missing variable for group suppression.
-      guard let node = variableText(variable, special, form: form) else {
+      guard let node = variableText(variable, traits, form: form) else {
         return (.empty, special == .yearSuffix ? .none : .empty, true)
       }
       noteRendered(name)
@@ -263,10 +264,11 @@ struct Evaluator {
   /// Text case for this reference: title case only for English items, case mapping by language.
   let textCaser: TextCaser
 
-  /// The text of an ordinary variable (with its special cases; `special` is
-  /// ``SpecialVariable/init(_:)`` of its name), or nil when it is empty or suppressed.
-  mutating func variableText(_ variable: VariableName, _ special: SpecialVariable?, form: TermForm) -> Node? {
+  /// The text of an ordinary variable (with its special cases, `traits` being those of the
+  /// variable in `form`), or nil when it is empty or suppressed.
+  mutating func variableText(_ variable: VariableName, _ traits: VariableTraits, form: TermForm) -> Node? {
     let name = variable.name
+    let special = traits.special
     if !suppressed.isEmpty && suppressed.contains(name) { return nil }
     switch special {
     case .citationNumber:
@@ -299,7 +301,7 @@ struct Evaluator {
         .trimmingSpaces
       return first.isEmpty ? nil : .text(first)
     case .title, .containerTitle, .collectionTitle:
-      if form == .short, let short = reference.field(name + "-short") {
+      if let shortForm = traits.shortForm, let short = reference.field(shortForm) {
         return RichText.parse(short)
       }
       if special == .containerTitle, form == .short, let short = reference.field("journalAbbreviation") {
@@ -308,9 +310,11 @@ struct Evaluator {
     case nil:
       break
     }
-    if form == .short, let short = reference.field(name + "-short") { return RichText.parse(short) }
+    if let shortForm = traits.shortForm, let short = reference.field(shortForm) {
+      return RichText.parse(short)
+    }
     guard let value = reference.field(variable) else { return nil }
-    if name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID" { return .text(value) }
+    if traits.printsAsIs { return .text(value) }
     // A numeric range in a number variable ("issue 3-4") takes the locale's range delimiter.
     if value.containsUTF8(0x2D), CSLVariables.numbers.contains(name), value.contains("-"),
       NumberParser.isNumeric(value)
@@ -442,6 +446,24 @@ struct Evaluator {
     case .citationLabel: return reference.has("citation-label") || CitationLabel.make(for: reference) != nil
     default: return reference.has(variable)
     }
+  }
+}
+
+/// What rendering a variable in a form needs beyond its name (see
+/// ``Evaluator/variableText(_:_:form:)``).
+struct VariableTraits: Sendable {
+  /// Which special case the variable is, if any.
+  let special: SpecialVariable?
+  /// The name of the variable's short form, looked up first for the short form.
+  let shortForm: VariableName?
+  /// Whether a value prints as it is, without markup or number handling (identifiers and links).
+  let printsAsIs: Bool
+
+  init(_ variable: VariableName, form: TermForm) {
+    let name = variable.name
+    special = SpecialVariable(name)
+    shortForm = form == .short ? VariableName(name + "-short") : nil
+    printsAsIs = name == "DOI" || name == "URL" || name == "PMID" || name == "PMCID"
   }
 }
 

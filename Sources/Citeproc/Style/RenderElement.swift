@@ -63,6 +63,9 @@ public struct TextElement: Sendable, Hashable {
     set { storage = Storage(source: storage.source, decorations: newValue) }
   }
 
+  /// For a variable: what rendering it needs beyond its name, worked out when the element is made.
+  var variableTraits: VariableTraits? { storage.variableTraits }
+
   /// The attributes live in one shared, immutable box, so the render tree hands an element around
   /// with a single reference count instead of one per field.
   private var storage: Storage
@@ -83,10 +86,16 @@ public struct TextElement: Sendable, Hashable {
   private final class Storage: Sendable {
     let source: Source
     let decorations: Decorations
+    let variableTraits: VariableTraits?
 
     init(source: Source, decorations: Decorations) {
       self.source = source
       self.decorations = decorations
+      if case .variable(let variable, let form) = source {
+        variableTraits = VariableTraits(variable, form: form)
+      } else {
+        variableTraits = nil
+      }
     }
   }
 }
