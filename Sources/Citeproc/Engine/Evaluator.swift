@@ -172,7 +172,7 @@ struct Evaluator {
 
   private mutating func renderGroup(_ group: GroupElement) -> (Node, VariableUse, isEmpty: Bool) {
     // Only the non-empty outputs are kept: the delimiter goes between those alone.
-    var joined = DelimitedNodes(delimiter: group.delimiter)
+    var joined = DelimitedNodes(delimiter: group.delimiter, expected: group.children.count)
     var use = VariableUse.none
     renderChildren(group.children, into: &joined, use: &use)
     if use == .empty { return (.empty, .empty, true) }

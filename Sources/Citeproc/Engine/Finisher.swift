@@ -240,6 +240,7 @@ struct Finisher {
     /// range of the buffer (those left out between them are empty).
     private func build(_ segments: ArraySlice<(path: [Wrapper], range: Range<Int>)>, depth: Int) -> Rendered {
       var items: [Rendered] = []
+      items.reserveCapacity(segments.count)
       var index = segments.startIndex
       while index < segments.endIndex {
         let segment = segments[index]

@@ -131,6 +131,8 @@ extension Evaluator {
 
     var parts: [Node] = []
     var inverted: [Bool] = []
+    parts.reserveCapacity(shownCount)
+    inverted.reserveCapacity(shownCount)
     for index in 0..<shownCount {
       let invert =
         sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
@@ -157,6 +159,8 @@ extension Evaluator {
       return join(keyParts, delimiter: "  ")
     }
     var out: [Node] = []
+    // The names, what goes between them and what follows them.
+    out.reserveCapacity(parts.count * 2 + 2)
     for index in parts.indices {
       if index > 0 {
         let isLast = index == parts.count - 1 && !truncated

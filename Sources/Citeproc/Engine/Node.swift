@@ -67,12 +67,12 @@ enum Node: Sendable, Hashable {
     var node = self
     if d.quotes && quoteAllowed { node = .quoted(node) }
     if !d.formatting.isEmpty { node = .styled(d.formatting, node) }
-    if !d.prefix.isEmpty || !d.suffix.isEmpty {
-      var parts: [Node] = []
-      if !d.prefix.isEmpty { parts.append(.text(d.prefix)) }
-      parts.append(node)
-      if !d.suffix.isEmpty { parts.append(.text(d.suffix)) }
-      node = .sequence(parts)
+    // The affixes' sequence is made at its size, with one allocation.
+    if !d.prefix.isEmpty {
+      node = .sequence(
+        d.suffix.isEmpty ? [.text(d.prefix), node] : [.text(d.prefix), node, .text(d.suffix)])
+    } else if !d.suffix.isEmpty {
+      node = .sequence([node, .text(d.suffix)])
     }
     if let display = d.display { node = .display(display, node) }
     return node
@@ -249,10 +249,15 @@ func join(nonEmpty parts: [Node], delimiter: String) -> Node {
 /// ``join(nonEmpty:delimiter:)`` of them all, without an array for a single node.
 struct DelimitedNodes {
   let delimiter: String
+  /// How many nodes are likely to come at most (a group's children).
+  let expected: Int
   private var first: Node?
   private var all: [Node] = []
 
-  init(delimiter: String) { self.delimiter = delimiter }
+  init(delimiter: String, expected: Int = 4) {
+    self.delimiter = delimiter
+    self.expected = expected
+  }
 
   mutating func append(_ node: Node) {
     if all.isEmpty {
@@ -260,7 +265,9 @@ struct DelimitedNodes {
         first = node
         return
       }
-      all.reserveCapacity(delimiter.isEmpty ? 4 : 7)
+      // Room for every node expected and the delimiters between them, in one allocation.
+      let count = max(expected, 4)
+      all.reserveCapacity(delimiter.isEmpty ? count : 2 * count - 1)
       all.append(previous)
     }
     if !delimiter.isEmpty { all.append(.text(delimiter)) }
