@@ -96,7 +96,7 @@ struct Finisher {
   /// has superscript characters, or when a piece would be emptied from its end (the rules then
   /// look further back than one piece): ``finishRuns(_:)`` does those.
   func finishDirectly(_ node: Node) -> Rendered? {
-    var joiner = DirectJoiner(locale: locale)
+    var joiner = DirectJoiner(quoteMarks: locale.quoteMarks, punctuationInQuote: locale.punctuationInQuote)
     guard joiner.walk(node) else { return nil }
     return joiner.rendered
   }
@@ -111,7 +111,8 @@ struct Finisher {
   /// The pieces of a tree, joined as ``finishDirectly(_:)`` says. Their text goes into one buffer
   /// of UTF-8 bytes as it comes; only the finished stretches become strings.
   private struct DirectJoiner {
-    let locale: Locale
+    let quoteMarks: QuoteMarks
+    let punctuationInQuote: Bool
     let bytes = ByteBuffer(capacity: 512)
     var segments = [Segment(path: [], start: 0)]
     var path: [Wrapper] = []
@@ -122,7 +123,10 @@ struct Finisher {
     /// after a quotation mark, which punctuation does not combine across.
     var lastPieceBytes = 0
 
-    init(locale: Locale) { self.locale = locale }
+    init(quoteMarks: QuoteMarks, punctuationInQuote: Bool) {
+      self.quoteMarks = quoteMarks
+      self.punctuationInQuote = punctuationInQuote
+    }
 
     mutating func walk(_ node: Node) -> Bool {
       switch node {
@@ -168,11 +172,10 @@ struct Finisher {
     }
 
     private mutating func quote(_ inner: Node, outerAtTop: Bool) -> Bool {
-      if locale.punctuationInQuote { return false }
+      if punctuationInQuote { return false }
       if inner.isEmpty { return true }
       let outer = quoteLevels.last.map { !$0 } ?? outerAtTop
-      let open = locale.text(outer ? "open-quote" : "open-inner-quote")
-      let close = locale.text(outer ? "close-quote" : "close-inner-quote")
+      let (open, close) = quoteMarks.marks(outer: outer)
       addMark(open.isEmpty ? "\u{201C}" : open)
       quoteLevels.append(outer)
       guard walk(inner) else { return false }
@@ -458,8 +461,7 @@ struct Finisher {
   private func flattenQuote(_ inner: Node, outerAtTop: Bool, _ state: inout State) {
     if inner.isEmpty { return }
     let outer = state.quoteLevels.last.map { !$0 } ?? outerAtTop
-    let open = locale.text(outer ? "open-quote" : "open-inner-quote")
-    let close = locale.text(outer ? "close-quote" : "close-inner-quote")
+    let (open, close) = locale.quoteMarks.marks(outer: outer)
     let field = state.field
     state.runs.append(
       Run(text: open.isEmpty ? "\u{201C}" : open, path: state.path, kind: .openQuote, field: field))

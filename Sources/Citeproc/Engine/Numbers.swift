@@ -231,7 +231,7 @@ struct NumberFormatter {
       case .separator(let s):
         let core = s.trimmingSpaces
         if core == "-" || core == "\u{2013}" {
-          out += locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+          out += locale.pageRangeDelimiter
         } else if core == "&" {
           out += " & "
         } else if core == "," {
@@ -306,7 +306,7 @@ enum PageRange {
   /// hyphen (`\-`) is a literal hyphen, not a range.
   static func format(_ value: String, _ format: StyleOptions.PageRangeFormat?, locale: Locale) -> String {
     if let simple = formatSimple(value, format, locale: locale) { return simple }
-    let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let delimiter = locale.pageRangeDelimiter
     let ampersand = locale.term("and", form: .symbol)?.single ?? "&"
     // Several ranges separated by commas or ampersands are handled one by one.
     var out = ""
@@ -355,7 +355,7 @@ enum PageRange {
     let first = String(value[..<hyphen])
     let second = String(value[value.utf8.index(after: hyphen)...])
     guard !second.isEmpty else { return nil }
-    let delimiter = locale.term("page-range-delimiter")?.single ?? "\u{2013}"
+    let delimiter = locale.pageRangeDelimiter
     // Both are ASCII digits.
     let missing = first.utf8.count - second.utf8.count
     let expanded = missing > 0 ? String(decoding: first.utf8.prefix(missing), as: UTF8.self) + second : second

@@ -10,6 +10,11 @@ public struct Locale: Sendable {
   private let ordinalTables: [OrdinalTable]
   /// The short locator terms, for labels written inside locators and numbers, worked out once.
   let locatorLabels: EmbeddedLocatorLabels
+  /// The texts of the quotation-mark terms ("" where one is missing), looked up once: the
+  /// finisher asks for them at every quotation.
+  let quoteMarks: QuoteMarks
+  /// The `page-range-delimiter` term's text, or an en dash when the locale has none.
+  let pageRangeDelimiter: String
 
   /// Merges `layers`, lowest priority first.
   public init(language: String, layers: [LocaleDefinition]) {
@@ -54,6 +59,11 @@ public struct Locale: Sendable {
       OrdinalTable(Self.ordinalTerms(in: ordinals, gender: gender))
     }
     locatorLabels = EmbeddedLocatorLabels { terms[TermKey($0, form: .short)] }
+    func text(_ name: String) -> String { terms[TermKey(name)]?.single ?? "" }
+    quoteMarks = QuoteMarks(
+      open: text("open-quote"), close: text("close-quote"), openInner: text("open-inner-quote"),
+      closeInner: text("close-inner-quote"))
+    pageRangeDelimiter = terms[TermKey("page-range-delimiter")]?.single ?? "\u{2013}"
   }
 
   /// A copy that shares no storage with this locale (see ``Style/unshared()``).
@@ -118,5 +128,18 @@ public struct Locale: Sendable {
       }
     }
     return result.map { ($0.key, $0.value) }
+  }
+}
+
+/// The texts of a locale's quotation-mark terms.
+struct QuoteMarks: Sendable {
+  let open: String
+  let close: String
+  let openInner: String
+  let closeInner: String
+
+  /// The opening and closing marks of an outer or an inner quotation.
+  func marks(outer: Bool) -> (open: String, close: String) {
+    outer ? (open, close) : (openInner, closeInner)
   }
 }
