@@ -418,6 +418,9 @@ struct GroupSeparation: Sendable {
         }
         cursor = next
         apply(step, to: list)
+        // A given name that every cite shows alike is expanded alike: the cites stay the same
+        // (and their name lists do not change), so they are not rendered again.
+        if case .expand(let position, _) = step, showSameName(in: list, at: position) { continue }
         var keys: [String] = []
         keys.reserveCapacity(list.count)
         for index in list {
@@ -434,6 +437,22 @@ struct GroupSeparation: Sendable {
       }
     }
     return unresolved
+  }
+
+  /// Whether every cite of `list` has the same name lists at `position`: the same name there,
+  /// shown or hidden alike, in each list it rendered.
+  func showSameName(in list: [Int], at position: Int) -> Bool {
+    guard let first = list.first, let reference = trialLists[first] else { return false }
+    for index in list.dropFirst() {
+      guard let lists = trialLists[index], lists.count == reference.count else { return false }
+      for (a, b) in zip(lists, reference) {
+        if (position < a.shown) != (position < b.shown) { return false }
+        let nameA = position < a.names.count ? a.names[position] : nil
+        let nameB = position < b.names.count ? b.names[position] : nil
+        if nameA != nameB { return false }
+      }
+    }
+    return true
   }
 
   /// The next step to try on `list` after `cursor`: both expansions of each shown name in turn,
