@@ -124,10 +124,10 @@ extension Evaluator {
         text = String(date.year)
       }
       var node = finishText(.text(text), part.decorations)
-      node = .tagged(.year, node)
+      node = marked(.year, node)
       if appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
         yearSuffixRendered = true
-        node = .sequence([node, .tagged(.yearSuffix, .text(suffix))])
+        node = .sequence([node, marked(.yearSuffix, .text(suffix))])
       }
       return node
     case .month:

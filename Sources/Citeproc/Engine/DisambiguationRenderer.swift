@@ -43,6 +43,8 @@ struct DisambiguationRenderer: Sendable {
     reference.removeDate("accessed")
     var evaluator = processor.evaluator(for: reference, mode: .citation, inCitation: true, cite: context)
     evaluator.renderedNameLists = []
+    // Cites are compared by their text alone.
+    evaluator.marksForLaterPasses = false
     let (node, _) = evaluator.render(layout)
     return (node.plainText, evaluator.renderedNameLists ?? [], evaluator.disambiguateTestsMade)
   }

@@ -25,10 +25,14 @@ final class EvaluationContext: Sendable {
   /// The text caser of items without a language field: the same for every such item of a style
   /// and locale (see ``TextCaser/init(itemLanguage:defaultLocale:localeLanguage:)``).
   let defaultTextCaser: TextCaser
+  /// Whether bibliography entries mark their names for a later pass (subsequent-author-substitute
+  /// reads them).
+  let bibliographyMarksNames: Bool
 
   init(style: Style, locale: Locale) {
     self.style = style
     self.locale = locale
+    bibliographyMarksNames = style.bibliography?.subsequentAuthorSubstitute != nil
     defaultTextCaser = TextCaser(
       itemLanguage: nil, defaultLocale: style.defaultLocale, localeLanguage: locale.language)
   }
@@ -68,6 +72,17 @@ struct Evaluator {
   var substituteDepth = 0
   /// Name lists printed so far; disambiguation changes only the first.
   var nameListsRendered = 0
+  /// Whether the output marks what later passes look for (``NodeTag``: names, years, citation
+  /// numbers and year-suffixes, for collapsing, suppressing authors and subsequent-author-
+  /// substitute). Citations mark them, and bibliography entries their names where the style
+  /// substitutes for repeated authors; sort keys and the comparisons of disambiguation, which read
+  /// only the text, do not.
+  var marksForLaterPasses: Bool
+
+  /// `node` marked with `tag` when the output is marked for later passes.
+  func marked(_ tag: NodeTag, _ node: Node) -> Node {
+    marksForLaterPasses ? .tagged(tag, node) : node
+  }
 
   mutating func noteRendered(_ variable: String) {
     renderedVariables.append(variable)
@@ -91,6 +106,7 @@ struct Evaluator {
     self.mode = mode
     self.inCitation = inCitation
     self.cite = cite
+    marksForLaterPasses = mode == .citation || (mode == .bibliography && context.bibliographyMarksNames)
     if let language = reference.field("language") {
       textCaser = TextCaser(
         itemLanguage: language, defaultLocale: context.style.defaultLocale,
@@ -230,16 +246,16 @@ struct Evaluator {
       let d = text.decorations
       if special == .citationNumber {
         let (finished, isEmpty) = finishTextNoting(node, d)
-        return (.tagged(.citationNumber, finished), .rendered, isEmpty)
+        return (marked(.citationNumber, finished), .rendered, isEmpty)
       }
       if special == .yearSuffix {
         let (finished, isEmpty) = finishTextNoting(node, d)
-        return (.tagged(.yearSuffix, finished), .rendered, isEmpty)
+        return (marked(.yearSuffix, finished), .rendered, isEmpty)
       }
       if special == .citationLabel, appendsYearSuffix, let suffix = cite.yearSuffix, !yearSuffixRendered {
         // A label stands for author and year, so the year-suffix follows it.
         yearSuffixRendered = true
-        let (finished, isEmpty) = finishTextNoting(.sequence([node, .tagged(.yearSuffix, .text(suffix))]), d)
+        let (finished, isEmpty) = finishTextNoting(.sequence([node, marked(.yearSuffix, .text(suffix))]), d)
         return (finished, .rendered, isEmpty)
       }
       let (finished, isEmpty) = finishTextNoting(node, d)

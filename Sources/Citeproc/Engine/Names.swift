@@ -32,7 +32,7 @@ extension Evaluator {
 
     var rendered: [Node] = []
     for (index, (_, names)) in lists.enumerated() {
-      var list = Node.tagged(.nameList, renderNameList(names, element))
+      var list = marked(.nameList, renderNameList(names, element))
       if mode != .sortKey, let label = element.label, !list.isEmpty {
         let labelNode = nameLabel(label, variable: labelVariables[index], count: names.count)
         if !labelNode.isEmpty {
@@ -44,7 +44,7 @@ extension Evaluator {
     nameListsRendered += 1
     let node = join(rendered, delimiter: element.delimiter)
     if node.isEmpty { return (.empty, .empty) }
-    return (Node.tagged(.names, node).decorated(element.decorations), .rendered)
+    return (marked(.names, node).decorated(element.decorations), .rendered)
   }
 
   private mutating func substitute(_ element: NamesElement) -> (Node, VariableUse) {
@@ -63,7 +63,7 @@ extension Evaluator {
       }
       if !node.isEmpty {
         for variable in renderedVariables[before...] { suppressed.insert(variable) }
-        let tagged: Node = if case .names = candidate { node } else { .tagged(.names, node) }
+        let tagged: Node = if case .names = candidate { node } else { marked(.names, node) }
         return (tagged, .rendered)
       }
     }
@@ -137,7 +137,7 @@ extension Evaluator {
       let invert =
         sortOrder || options.nameAsSortOrder == .all || (options.nameAsSortOrder == .first && index == 0)
       let level = nameListsRendered > 0 ? 0 : cite.givennameLevels[index] ?? 0
-      parts.append(.tagged(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
+      parts.append(marked(.name, formatName(names[index], options, inverted: invert, givennameLevel: level)))
       inverted.append(invert && !isNonLatin(names[index]) && names[index].literal == nil)
     }
 

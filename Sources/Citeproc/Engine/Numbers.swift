@@ -173,7 +173,7 @@ extension Evaluator {
     let text = NumberFormatter(locale: locale).format(raw, form: number.form, variable: number.variable)
     var node = Node.text(text)
     if number.variable == "citation-number" {
-      node = .tagged(.citationNumber, finishText(node, number.decorations))
+      node = marked(.citationNumber, finishText(node, number.decorations))
     } else {
       node = finishText(node, number.decorations)
     }
