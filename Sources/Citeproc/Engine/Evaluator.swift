@@ -137,8 +137,8 @@ struct Evaluator {
     var nodes: [Node] = []
     var use = VariableUse.none
     var isEmpty = true
-    for element in elements {
-      let (node, elementUse, elementIsEmpty) = renderNoting(element)
+    for index in elements.indices {
+      let (node, elementUse, elementIsEmpty) = renderNoting(elements[index])
       use = use.combined(with: elementUse)
       if !elementIsEmpty { isEmpty = false }
       if elementIsEmpty && node.isBare { continue }
@@ -202,12 +202,13 @@ struct Evaluator {
   private mutating func renderChildren(
     _ elements: [RenderElement], into joined: inout DelimitedNodes, use: inout VariableUse
   ) {
-    for element in elements {
-      if case .choose(let choose) = element {
+    // By index: the elements are read in place, not copied out one by one.
+    for index in elements.indices {
+      if case .choose(let choose) = elements[index] {
         renderChildren(chooseBranch(choose), into: &joined, use: &use)
         continue
       }
-      let (node, childUse, isEmpty) = renderNoting(element)
+      let (node, childUse, isEmpty) = renderNoting(elements[index])
       if !isEmpty { joined.append(node) }
       use = use.combined(with: childUse)
     }
@@ -396,17 +397,29 @@ struct Evaluator {
   // MARK: choose
 
   mutating func chooseBranch(_ choose: ChooseElement) -> [RenderElement] {
-    for branch in choose.branches where evaluate(branch) { return branch.body }
+    // By index: the branches and conditions are read in place, not copied out one by one.
+    let branches = choose.branches
+    for index in branches.indices where evaluate(branches[index].match, branches[index].conditions) {
+      return branches[index].body
+    }
     return choose.elseBody
   }
 
-  private mutating func evaluate(_ branch: ChooseElement.Branch) -> Bool {
+  private mutating func evaluate(_ match: ChooseElement.Match, _ conditions: [ChooseElement.Condition])
+    -> Bool
+  {
     // The first deciding condition settles the match (a `disambiguate` test counts only when it is
     // made).
-    switch branch.match {
-    case .all: return branch.conditions.allSatisfy { test($0) }
-    case .any: return branch.conditions.contains { test($0) }
-    case .none: return !branch.conditions.contains { test($0) }
+    switch match {
+    case .all:
+      for index in conditions.indices where !test(conditions[index]) { return false }
+      return true
+    case .any:
+      for index in conditions.indices where test(conditions[index]) { return true }
+      return false
+    case .none:
+      for index in conditions.indices where test(conditions[index]) { return false }
+      return true
     }
   }
 
