@@ -449,7 +449,10 @@ struct Evaluator {
       case .nearNote: return cite.nearNote && cite.position >= .subsequent
       }
     case .type(let type):
-      return reference.type == type
+      // Most types tested differ in length from the item's: told apart before their text is
+      // compared.
+      let itemType = reference.type
+      return itemType.utf8.count == type.utf8.count && itemType == type
     case .variable(let variable):
       return hasVariable(variable)
     }
