@@ -271,6 +271,11 @@ struct Evaluator {
 
   /// ``finishText(_:_:)``, saying whether the output is empty.
   func finishTextNoting(_ node: Node, _ d: Decorations) -> (node: Node, isEmpty: Bool) {
+    if !d.stripPeriods && d.textCase == nil {
+      // Most text: only the affixes and formatting, on the node as it is.
+      if node.isEmpty { return (node, true) }
+      return (node.decorated(nonEmpty: d), false)
+    }
     var node = node
     if d.stripPeriods { node = node.strippingPeriods() }
     if let textCase = d.textCase { node = textCaser.apply(textCase, to: node) }
