@@ -4,13 +4,18 @@ import Foundation
 /// Work split over the machine's cores, for loops whose iterations are independent.
 package enum Parallel {
   /// How many of `count` items a caller hands to ``map(count:minimumChunk:_:)`` at a time when the
-  /// results are consumed as they come, in chunks of ``batchChunk``: 256 to 1,024, a fortieth of
-  /// the items in between. The rendered entries of a batch, and what their rendering left in each
-  /// thread's heap, are held until the batch is written: batches of 1,024 entries took 2.4 MB more
-  /// at the peak of a 10k harvard bibliography than batches of 256 (2.7 MB for apa), a quarter of
-  /// what the references themselves take; at 100k larger batches cost little per item, and the
-  /// cores wait for each other at the end of a batch a quarter as often.
-  package static func batchSize(for count: Int) -> Int { min(1024, max(256, count / 40)) }
+  /// results are consumed as they come, in chunks of ``batchChunk``: up to 2,048 items in one
+  /// batch; more in batches of 256 to 1,024, a fortieth of the items in between. The rendered
+  /// entries of a batch, and what their rendering left in each thread's heap, are held until the
+  /// batch is written: batches of 1,024 entries took 2.4 MB more at the peak of a 10k harvard
+  /// bibliography than batches of 256 (2.7 MB for apa), a quarter of what the references
+  /// themselves take; at 100k larger batches cost little per item, and the cores wait for each
+  /// other at the end of a batch a quarter as often. A streamed bibliography renders a thousand
+  /// records or so at a time (half a megabyte of RIS), in one batch: in four, its cores waited for
+  /// each other often enough to lose a tenth of its time.
+  package static func batchSize(for count: Int) -> Int {
+    count <= 2048 ? max(count, 1) : min(1024, max(256, count / 40))
+  }
 
   /// The smallest chunk of a batch: a batch in chunks of 16 gives each core many chunks, so that
   /// the cores finish a batch within a few items of each other.

@@ -166,11 +166,14 @@ struct ReleaseElsewhereTests {
   }
 }
 
-/// Batches of rendered entries: small for a short bibliography, whose peak they would raise,
-/// larger for a long one.
+/// Batches of rendered entries: a short bibliography (a streamed batch of records) in one batch;
+/// a long one in batches small where they would raise its peak, larger where it is longer still.
 struct BatchSizeTests {
-  @Test func aFortiethBetween256And1024() {
-    #expect(Parallel.batchSize(for: 0) == 256)
+  @Test func oneBatchUpTo2048ThenAFortiethBetween256And1024() {
+    #expect(Parallel.batchSize(for: 0) == 1)
+    #expect(Parallel.batchSize(for: 1_110) == 1_110)
+    #expect(Parallel.batchSize(for: 2_048) == 2_048)
+    #expect(Parallel.batchSize(for: 2_049) == 256)
     #expect(Parallel.batchSize(for: 10_000) == 256)
     #expect(Parallel.batchSize(for: 20_000) == 500)
     #expect(Parallel.batchSize(for: 40_960) == 1024)
