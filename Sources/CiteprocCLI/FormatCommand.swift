@@ -1,5 +1,6 @@
 import ArgumentParser
 import Citeproc
+import CiteprocData
 import CiteprocReaders
 import Foundation
 
@@ -51,7 +52,10 @@ struct FormatCommand: ParsableCommand {
     // the style never reads (an abstract, say), which changes nothing in the output.
     var transform: (@Sendable (Reference) -> Reference)?
     if let trimmer = made?.referenceTrimmer { transform = { trimmer.trimmed($0) } }
-    let input = try InputFiles(paths: files, transform: transform)
+    var input = try InputFiles(paths: files, transform: transform)
+    // Whatever is left of the references once the output is written is freed on another thread:
+    // freeing a large file's records one by one here would only delay the end.
+    defer { releaseElsewhere(&input.references) }
     Report.diagnostics(input.diagnostics)
     guard !input.references.isEmpty else {
       Report.error("error: no records to format")
