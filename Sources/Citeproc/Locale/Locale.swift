@@ -59,10 +59,7 @@ public struct Locale: Sendable {
       OrdinalTable(Self.ordinalTerms(in: ordinals, gender: gender))
     }
     locatorLabels = EmbeddedLocatorLabels { terms[TermKey($0, form: .short)] }
-    func text(_ name: String) -> String { terms[TermKey(name)]?.single ?? "" }
-    quoteMarks = QuoteMarks(
-      open: text("open-quote"), close: text("close-quote"), openInner: text("open-inner-quote"),
-      closeInner: text("close-inner-quote"))
+    quoteMarks = QuoteMarks(terms)
     pageRangeDelimiter = terms[TermKey("page-range-delimiter")]?.single ?? "\u{2013}"
   }
 
@@ -137,6 +134,14 @@ struct QuoteMarks: Sendable {
   let close: String
   let openInner: String
   let closeInner: String
+
+  /// The marks of `terms` ("" where one is missing).
+  init(_ terms: [TermKey: Term]) {
+    open = terms[TermKey("open-quote")]?.single ?? ""
+    close = terms[TermKey("close-quote")]?.single ?? ""
+    openInner = terms[TermKey("open-inner-quote")]?.single ?? ""
+    closeInner = terms[TermKey("close-inner-quote")]?.single ?? ""
+  }
 
   /// The opening and closing marks of an outer or an inner quotation.
   func marks(outer: Bool) -> (open: String, close: String) {
