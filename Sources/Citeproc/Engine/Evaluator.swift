@@ -25,8 +25,8 @@ final class EvaluationContext: Sendable {
   /// The text caser of items without a language field: the same for every such item of a style
   /// and locale (see ``TextCaser/init(itemLanguage:defaultLocale:localeLanguage:)``).
   let defaultTextCaser: TextCaser
-  /// Whether bibliography entries mark their names for a later pass (subsequent-author-substitute
-  /// reads them).
+  /// Whether bibliography entries mark their output for a later pass (subsequent-author-substitute
+  /// reads the names).
   let bibliographyMarksNames: Bool
 
   init(style: Style, locale: Locale) {
@@ -74,9 +74,9 @@ struct Evaluator {
   var nameListsRendered = 0
   /// Whether the output marks what later passes look for (``NodeTag``: names, years, citation
   /// numbers and year-suffixes, for collapsing, suppressing authors and subsequent-author-
-  /// substitute). Citations mark them, and bibliography entries their names where the style
-  /// substitutes for repeated authors; sort keys and the comparisons of disambiguation, which read
-  /// only the text, do not.
+  /// substitute). Citations mark them, and so do bibliography entries where the style substitutes
+  /// for repeated authors; other bibliographies, sort keys and the comparisons of disambiguation,
+  /// which read only the text, do not.
   var marksForLaterPasses: Bool
 
   /// `node` marked with `tag` when the output is marked for later passes.
