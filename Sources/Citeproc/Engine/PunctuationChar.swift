@@ -16,16 +16,12 @@ enum PunctuationChar {
 
   /// The first character of `text`; nil when it is empty.
   static func first(of text: String) -> UInt8? {
-    let settled = text.utf8.withContiguousStorageIfAvailable(settledFirst)
-    if case .some(.some(let value)) = settled { return value }
-    return text.first.map(classify)
+    text.utf8.withContiguousStorageIfAvailable(first(ofUTF8:)) ?? text.first.map(classify)
   }
 
   /// The last character of `text`; nil when it is empty.
   static func last(of text: String) -> UInt8? {
-    let settled = text.utf8.withContiguousStorageIfAvailable(settledLast)
-    if case .some(.some(let value)) = settled { return value }
-    return text.last.map(classify)
+    text.utf8.withContiguousStorageIfAvailable(last(ofUTF8:)) ?? text.last.map(classify)
   }
 
   /// ``first(of:)`` of the text whose UTF-8 bytes these are.
