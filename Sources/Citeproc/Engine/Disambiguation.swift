@@ -398,14 +398,13 @@ struct GroupSeparation: Sendable {
   }
 
   /// Expands given names and adds names, step by step, on an ambiguous set; keeps each step that
-  /// splits a set. Returns the sets still ambiguous when no step is left. `lists`, when not
-  /// empty, holds the name lists the set's cites render with their states, in order.
-  mutating func separate(_ group: [Int], lists: [[RenderedNameList]] = []) -> [[Int]] {
-    for (position, index) in group.enumerated() {
+  /// splits a set. Returns the sets still ambiguous when no step is left. `lists` holds the name
+  /// lists the set's cites render with their states, in order (the grouping rendered them).
+  mutating func separate(_ group: [Int], lists: [[RenderedNameList]]) -> [[Int]] {
+    precondition(lists.count == group.count, "a set separated without the name lists of its cites")
+    for (index, itemLists) in zip(group, lists) {
       trial[index] = states[index] ?? CiteContext()
-      trialLists[index] =
-        position < lists.count
-        ? lists[position] : renderer.render(index, states[index] ?? CiteContext()).lists
+      trialLists[index] = itemLists
     }
     var unresolved: [[Int]] = []
     var work: [([Int], Disambiguator.Cursor)] = [(group, Disambiguator.Cursor())]
